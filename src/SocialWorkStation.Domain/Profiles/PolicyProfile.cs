@@ -1,0 +1,121 @@
+using SocialWorkStation.Domain.Common;
+using SocialWorkStation.Domain.Platforms;
+
+namespace SocialWorkStation.Domain.Profiles;
+
+/// <summary>
+/// One region's rules and numbers, with the document and clause each comes from (domain.md section 3).
+/// Loaded from Profiles/&lt;key&gt;.json; a rule the document leaves out is absent (null) and does not apply.
+/// </summary>
+public sealed record PolicyProfile
+{
+    /// <summary>Key as in seeds/INDEX.md, e.g. hainan-ledong.</summary>
+    public required string Key { get; init; }
+    /// <summary>Full name of the profile, e.g. 乐东黎族自治县乡镇社会工作服务站建设方案.</summary>
+    public required string Name { get; init; }
+    /// <summary>Short name used in messages: "年龄超过45周岁（乐东方案第四条）".</summary>
+    public required string ShortName { get; init; }
+    /// <summary>The region the document governs, in words.</summary>
+    public required string Region { get; init; }
+    /// <summary>GB/T 2260 code of that region (6 digits) where there is one.</summary>
+    public string? RegionCode { get; init; }
+    public required ProfileDocument Document { get; init; }
+    /// <summary>The logo a station displays (Ledong 海南社会工作, Qiongzhong 中国社会工作).</summary>
+    public Sourced<string>? Logo { get; init; }
+    public required SignageRules Signage { get; init; }
+    public required FacilityRules Facilities { get; init; }
+
+    /// <summary>Every value the profile holds, flattened for display and side-by-side comparison.</summary>
+    public IEnumerable<ProfileEntry> Entries()
+    {
+        yield return Entry("logo", "标识", Logo);
+        yield return Entry("signage.countyCentre", "标牌格式：县级中心/总站", Signage.CountyCentre);
+        yield return Entry("signage.station", "标牌格式：乡镇（街道）社工站", Signage.Station);
+        yield return Entry("signage.villageRoom", "标牌格式：村（社区）社工室", Signage.VillageRoom);
+        foreach (var (kind, label, rules) in new[]
+                 {
+                     (PlatformKind.CountyCentre, "县级中心", Facilities.CountyCentre),
+                     (PlatformKind.Station, "社工站", Facilities.Station),
+                     (PlatformKind.VillageRoom, "社工室", Facilities.VillageRoom),
+                 })
+        {
+            var prefix = "facilities." + PlatformKinds.ToApi(kind);
+            yield return Entry(prefix + ".minFloorArea", label + "：最小办公面积（平方米）", rules?.MinFloorArea);
+            yield return Entry(prefix + ".requiredRooms", label + "：功能室", rules?.RequiredRooms);
+            yield return Entry(prefix + ".requiredEquipment", label + "：办公设备", rules?.RequiredEquipment);
+            yield return Entry(prefix + ".fireSafety", label + "：消防设施", rules?.FireSafety);
+        }
+    }
+
+    private static ProfileEntry Entry<T>(string path, string label, Sourced<T>? value) =>
+        value is null
+            ? new ProfileEntry(path, label, null, null, null)
+            : new ProfileEntry(path, label, Display(value.Value), value.Source, value.Interpretation);
+
+    private static string Display<T>(T value) => value switch
+    {
+        string[] list => string.Join("、", list),
+        bool b => b ? "要求" : "不要求",
+        null => "",
+        _ => value.ToString() ?? "",
+    };
+}
+
+public sealed record ProfileDocument
+{
+    public required string Title { get; init; }
+    /// <summary>The file under shared/seeds the profile was read from.</summary>
+    public required string File { get; init; }
+    public string? Issuer { get; init; }
+    public string? Number { get; init; }
+    public string? Year { get; init; }
+}
+
+/// <summary>
+/// Signage formats (标牌格式). Placeholders: {province}, {city}, {county}, {township}, {village},
+/// replaced by the names of the platform's region and its ancestors.
+/// </summary>
+public sealed record SignageRules
+{
+    public Sourced<string>? CountyCentre { get; init; }
+    public Sourced<string>? Station { get; init; }
+    public Sourced<string>? VillageRoom { get; init; }
+
+    public Sourced<string>? For(PlatformKind kind) => kind switch
+    {
+        PlatformKind.CountyCentre => CountyCentre,
+        PlatformKind.Station => Station,
+        PlatformKind.VillageRoom => VillageRoom,
+        _ => null,
+    };
+}
+
+public sealed record FacilityRules
+{
+    public PlatformFacilityRules? CountyCentre { get; init; }
+    public PlatformFacilityRules? Station { get; init; }
+    public PlatformFacilityRules? VillageRoom { get; init; }
+
+    public PlatformFacilityRules? For(PlatformKind kind) => kind switch
+    {
+        PlatformKind.CountyCentre => CountyCentre,
+        PlatformKind.Station => Station,
+        PlatformKind.VillageRoom => VillageRoom,
+        _ => null,
+    };
+}
+
+public sealed record PlatformFacilityRules
+{
+    /// <summary>Minimum floor area in square metres (Shenmu art. 9: 27; Wenzhou: 100).</summary>
+    public Sourced<decimal>? MinFloorArea { get; init; }
+    /// <summary>Functional rooms that must exist (a recorded room may serve several functions).</summary>
+    public Sourced<string[]>? RequiredRooms { get; init; }
+    /// <summary>Office equipment the platform should have; missing items are warnings.</summary>
+    public Sourced<string[]>? RequiredEquipment { get; init; }
+    /// <summary>Fire safety equipment required.</summary>
+    public Sourced<bool>? FireSafety { get; init; }
+}
+
+/// <summary>One row of a profile as shown on the profile page and in comparisons.</summary>
+public sealed record ProfileEntry(string Path, string Label, string? Value, string? Source, string? Interpretation);

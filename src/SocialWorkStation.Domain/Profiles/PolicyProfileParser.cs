@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SocialWorkStation.Domain.Common;
+using SocialWorkStation.Domain.Platforms;
+
+namespace SocialWorkStation.Domain.Profiles;
+
+/// <summary>A profile file that cannot be used; the message names the file and the field.</summary>
+public sealed class PolicyProfileException(string file, string field, string problem)
+    : Exception($"政策方案文件 {file} 字段 {field}：{problem}")
+{
+    public string File { get; } = file;
+    public string Field { get; } = field;
+}
+
+public static class PolicyProfileParser
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Parses and validates one profile file. <paramref name="fileName"/> is used in messages and must match the key.</summary>
+    public static PolicyProfile Parse(string fileName, string json)
+    {
+        PolicyProfile? profile;
+        try
+        {
+            profile = JsonSerializer.Deserialize<PolicyProfile>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new PolicyProfileException(fileName, ex.Path ?? "$", Translate(ex.Message));
+        }
+        if (profile is null)
+        {
+            throw new PolicyProfileException(fileName, "$", "文件为空");
+        }
+        Validate(fileName, profile);
+        return profile;
+    }
+
+    private static string Translate(string message) =>
+        message.Contains("missing required properties", StringComparison.Ordinal)
+            ? "缺少必填字段（" + message + "）"
+            : "格式错误（" + message + "）";
+
+    private static void Validate(string file, PolicyProfile p)
+    {
+        var expectedKey = Path.GetFileNameWithoutExtension(file);
+        if (!string.Equals(p.Key, expectedKey, StringComparison.Ordinal))
+        {
+            throw new PolicyProfileException(file, "key", $"应与文件名一致（{expectedKey}），实为 {p.Key}");
+        }
+        NotBlank(file, "name", p.Name);
+        NotBlank(file, "shortName", p.ShortName);
+        NotBlank(file, "region", p.Region);
+        NotBlank(file, "document.title", p.Document.Title);
+        NotBlank(file, "document.file", p.Document.File);
+        if (p.RegionCode is { } code && (code.Length != 6 || !code.All(char.IsAsciiDigit)))
+        {
+            throw new PolicyProfileException(file, "regionCode", "应为6位行政区划代码");
+        }
+        Check(file, "logo", p.Logo, v => !string.IsNullOrWhiteSpace(v), "不能为空");
+        foreach (var kind in Enum.GetValues<PlatformKind>())
+        {
+            var api = PlatformKinds.ToApi(kind);
+            Check(file, $"signage.{api}", p.Signage.For(kind), v => !string.IsNullOrWhiteSpace(v), "不能为空");
+            if (p.Signage.For(kind) is { } sign && !Signage.PlaceholdersValid(sign.Value, out var bad))
+            {
+                throw new PolicyProfileException(file, $"signage.{api}.value", $"未知占位符 {{{bad}}}");
+            }
+            var f = p.Facilities.For(kind);
+            if (f is null)
+            {
+                continue;
+            }
+            Check(file, $"facilities.{api}.minFloorArea", f.MinFloorArea, v => v > 0, "应大于0");
+            Check(file, $"facilities.{api}.requiredRooms", f.RequiredRooms, v => v.Length > 0 && v.All(s => !string.IsNullOrWhiteSpace(s)), "不能为空");
+            Check(file, $"facilities.{api}.requiredEquipment", f.RequiredEquipment, v => v.Length > 0 && v.All(s => !string.IsNullOrWhiteSpace(s)), "不能为空");
+            Check(file, $"facilities.{api}.fireSafety", f.FireSafety, _ => true, "");
+        }
+    }
+
+    private static void NotBlank(string file, string field, string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new PolicyProfileException(file, field, "不能为空");
+        }
+    }
+
+    /// <summary>Every value must name its source clause; the value itself must make sense.</summary>
+    public static void Check<T>(string file, string field, Sourced<T>? value, Func<T, bool> valid, string problem)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(value.Source))
+        {
+            throw new PolicyProfileException(file, field + ".source", "缺少出处（文件与条款）");
+        }
+        if (!valid(value.Value))
+        {
+            throw new PolicyProfileException(file, field + ".value", problem);
+        }
+    }
+}

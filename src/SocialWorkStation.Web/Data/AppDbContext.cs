@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Organisations;
+using SocialWorkStation.Web.Features.Regions;
+using SocialWorkStation.Web.Features.Stations;
+
+namespace SocialWorkStation.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each feature configures its entities in its own folder (IEntityTypeConfiguration),
+/// picked up here by assembly scan. Two derived contexts exist only so that each provider keeps its own
+/// migration set (ADR 0002).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Platform> Platforms => Set<Platform>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Instants are stored in UTC and read back as UTC, so they serialise with an offset on both providers.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PgAppDbContext(DbContextOptions<PgAppDbContext> options) : AppDbContext(options);

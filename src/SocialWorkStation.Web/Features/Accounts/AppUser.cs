@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialWorkStation.Domain.Regions;
+
+namespace SocialWorkStation.Web.Features.Accounts;
+
+/// <summary>An account. Its scope is one region (province, city, county or township) or one station.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>Region scope: the region's code; null when the scope is a station or the whole platform.</summary>
+    public string? ScopeRegionCode { get; set; }
+    public RegionLevel? ScopeRegionLevel { get; set; }
+    /// <summary>Station scope: the platform's id.</summary>
+    public Guid? ScopeStationId { get; set; }
+    public Guid? OrganisationId { get; set; }
+    /// <summary>A disabled account cannot log in and its open sessions stop at the next request.</summary>
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(50);
+        b.Property(u => u.ScopeRegionCode).HasMaxLength(12);
+        b.Property(u => u.ScopeRegionLevel).HasConversion<int?>();
+    }
+}

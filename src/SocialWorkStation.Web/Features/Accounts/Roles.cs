@@ -1,0 +1,61 @@
+namespace SocialWorkStation.Web.Features.Accounts;
+
+/// <summary>
+/// Roles of domain.md section 2. SystemAdmin and Auditor are kept apart (三员分立, 等保 2.0):
+/// the system administrator manages accounts, the audit administrator reads the audit trail.
+/// </summary>
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin";
+    public const string Auditor = "Auditor";
+    public const string BureauOfficer = "BureauOfficer";
+    public const string TownshipOfficer = "TownshipOfficer";
+    public const string ContractorManager = "ContractorManager";
+    public const string StationHead = "StationHead";
+    public const string SocialWorker = "SocialWorker";
+    public const string VillageWorker = "VillageWorker";
+    public const string Evaluator = "Evaluator";
+    public const string Supervisor = "Supervisor";
+
+    public static readonly IReadOnlyList<(string Name, string Chinese)> All =
+    [
+        (SystemAdmin, "平台管理员"),
+        (Auditor, "审计管理员"),
+        (BureauOfficer, "民政局干部"),
+        (TownshipOfficer, "乡镇（街道）干部"),
+        (ContractorManager, "承接机构项目经理"),
+        (StationHead, "站长"),
+        (SocialWorker, "驻站社工"),
+        (VillageWorker, "社工室社工"),
+        (Evaluator, "第三方评估人员"),
+        (Supervisor, "督导"),
+    ];
+
+    public static string Chinese(string role) => All.FirstOrDefault(r => r.Name == role).Chinese ?? role;
+
+    public static bool Exists(string role) => All.Any(r => r.Name == role);
+}
+
+/// <summary>
+/// Which roles may do what. Endpoints and pages name a permission (an authorization policy);
+/// scope (which records) is checked separately by VisibleTo. The authorization-matrix test reads this table.
+/// </summary>
+public static class Permissions
+{
+    public const string Read = "read";
+    public const string StationsCreate = "stations.create";
+    public const string StationsUpdate = "stations.update";
+    public const string OrganisationsManage = "organisations.manage";
+    public const string AccountsManage = "accounts.manage";
+    public const string AuditRead = "audit.read";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [Read] = Roles.All.Select(r => r.Name).ToArray(),
+        [StationsCreate] = [Roles.SystemAdmin, Roles.BureauOfficer],
+        [StationsUpdate] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        [OrganisationsManage] = [Roles.SystemAdmin, Roles.BureauOfficer],
+        [AccountsManage] = [Roles.SystemAdmin],
+        [AuditRead] = [Roles.Auditor],
+    };
+}

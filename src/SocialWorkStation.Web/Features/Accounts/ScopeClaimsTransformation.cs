@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Web.Data;
+
+namespace SocialWorkStation.Web.Features.Accounts;
+
+/// <summary>
+/// Rebuilds the principal from the database on every request: current roles, current scope, and
+/// no principal at all for a disabled or deleted account. Nothing is cached in memory, so a change
+/// made on one web node applies on every node at the next request.
+/// </summary>
+public sealed class ScopeClaimsTransformation(AppDbContext db) : IClaimsTransformation
+{
+    private const string Marker = "sws:loaded";
+
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == Marker))
+        {
+            return principal;
+        }
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
+        if (user is null || user.IsDisabled)
+        {
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync();
+        var authType = principal.Identity.AuthenticationType;
+        var identity = new ClaimsIdentity(authType, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(Marker, "1"));
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName ?? ""));
+        identity.AddClaim(new Claim("sws:display_name", user.DisplayName));
+        foreach (var c in principal.Claims.Where(c => c.Type == "AspNet.Identity.SecurityStamp"))
+        {
+            identity.AddClaim(new Claim(c.Type, c.Value));
+        }
+        identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        identity.AddClaims(UserScope.Of(user, roles).ToClaims());
+        return new ClaimsPrincipal(identity);
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static UserScope Scope(this ClaimsPrincipal user) => UserScope.From(user);
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue("sws:display_name") ?? user.Identity?.Name ?? "";
+    public static bool Can(this ClaimsPrincipal user, string permission) =>
+        Permissions.RolesFor.TryGetValue(permission, out var roles) && roles.Any(user.IsInRole);
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using SocialWorkStation.Domain.Regions;
+
+namespace SocialWorkStation.Web.Features.Accounts;
+
+public enum ScopeKind { None, Platform, Region, Station }
+
+/// <summary>
+/// What part of the country a user may see and change. Built once per request from the database
+/// (see <see cref="ScopeClaimsTransformation"/>), carried as claims, read here.
+/// </summary>
+public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, RegionLevel? Level = null, Guid? StationId = null)
+{
+    public const string KindClaim = "sws:scope";
+    public const string RegionClaim = "sws:scope_region";
+    public const string LevelClaim = "sws:scope_level";
+    public const string StationClaim = "sws:scope_station";
+
+    public static readonly UserScope Nothing = new(ScopeKind.None);
+
+    /// <summary>The code prefix that every region inside the scope starts with.</summary>
+    public string? RegionPrefix => Kind == ScopeKind.Region && RegionCode is not null && Level is not null
+        ? RegionScope.Prefix(RegionCode, Level.Value)
+        : null;
+
+    public static UserScope From(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true || !Enum.TryParse<ScopeKind>(user.FindFirstValue(KindClaim), out var kind))
+        {
+            return Nothing;
+        }
+        return kind switch
+        {
+            ScopeKind.Platform => new UserScope(ScopeKind.Platform),
+            ScopeKind.Region when Enum.TryParse<RegionLevel>(user.FindFirstValue(LevelClaim), out var level)
+                && user.FindFirstValue(RegionClaim) is { } code => new UserScope(ScopeKind.Region, code, level),
+            ScopeKind.Station when Guid.TryParse(user.FindFirstValue(StationClaim), out var id) => new UserScope(ScopeKind.Station, StationId: id),
+            _ => Nothing,
+        };
+    }
+
+    public static UserScope Of(AppUser u, IEnumerable<string> roles)
+    {
+        if (u.ScopeStationId is { } station)
+        {
+            return new UserScope(ScopeKind.Station, StationId: station);
+        }
+        if (u.ScopeRegionCode is { } code && u.ScopeRegionLevel is { } level)
+        {
+            return new UserScope(ScopeKind.Region, code, level);
+        }
+        // Platform administrators and auditors without a region see the whole platform.
+        return roles.Any(r => r is Roles.SystemAdmin or Roles.Auditor) ? new UserScope(ScopeKind.Platform) : Nothing;
+    }
+
+    public IEnumerable<Claim> ToClaims()
+    {
+        yield return new Claim(KindClaim, Kind.ToString());
+        if (RegionCode is not null) yield return new Claim(RegionClaim, RegionCode);
+        if (Level is not null) yield return new Claim(LevelClaim, Level.Value.ToString());
+        if (StationId is not null) yield return new Claim(StationClaim, StationId.Value.ToString());
+    }
+
+    /// <summary>Whether a region code lies inside this scope (for region-scoped records).</summary>
+    public bool ContainsRegion(string code) => Kind switch
+    {
+        ScopeKind.Platform => true,
+        ScopeKind.Region => RegionPrefix is { } p && code.StartsWith(p, StringComparison.Ordinal),
+        _ => false,
+    };
+}

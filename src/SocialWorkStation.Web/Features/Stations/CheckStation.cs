@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Domain.Common;
+using SocialWorkStation.Domain.Platforms;
+using SocialWorkStation.Domain.Regions;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Regions;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features.Stations;
+
+public sealed record FindingDto(string Rule, bool Passed, string Severity, string Message, string Source)
+{
+    public static FindingDto From(Finding f) => new(f.Rule, f.Passed, f.Severity == Domain.Common.Severity.Error ? "error" : "warning", f.Message, f.Source);
+}
+
+public sealed record ComplianceDto(bool Compliant, string Date, IReadOnlyList<FindingDto> Findings);
+
+/// <summary>
+/// A station checked against its profile on a date (api.md). This issue checks name and premises;
+/// staffing findings join them when the worker registry lands.
+/// </summary>
+public static class CheckStation
+{
+    public static async Task<ComplianceDto> Handle(AppDbContext db, ProfileCatalog profiles, UserScope scope, Guid id, DateOnly date, CancellationToken ct)
+    {
+        var p = await GetStation.Load(db, scope, id, ct);
+        var findings = Check(profiles, p, await GetRegion.Path(db, p.RegionCode, ct));
+        return new ComplianceDto(Findings.Compliant(findings), date.ToString("yyyy-MM-dd"), findings.Select(FindingDto.From).ToList());
+    }
+
+    public static IReadOnlyList<Finding> Check(ProfileCatalog profiles, Platform p, IReadOnlyList<Region> path)
+    {
+        var profile = profiles.Find(p.ProfileKey) ?? throw new NotFoundException("站点的政策方案不存在");
+        string? Name(RegionLevel level) => path.FirstOrDefault(r => r.Level == level)?.Name;
+        var names = new RegionNames(Name(RegionLevel.Province), Name(RegionLevel.City), Name(RegionLevel.County), Name(RegionLevel.Township), Name(RegionLevel.Village));
+        var facts = new PlatformFacts(p.Kind, p.Name, names, p.FloorArea,
+            p.Rooms.Select(r => r.Name).ToList(), p.Equipment.Where(e => e.Quantity > 0).Select(e => e.Name).ToList(), p.HasFireSafetyEquipment);
+        return PlatformCheck.Check(profile, facts);
+    }
+
+    public static DateOnly ParseDate(string? date, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(date))
+        {
+            return ChinaTime.Today(clock);
+        }
+        return DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : throw RequestValidationException.For("date", "日期格式应为 YYYY-MM-DD");
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Domain.Platforms;
+using SocialWorkStation.Domain.Regions;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features.Stations;
+
+/// <summary>
+/// Creates or updates a station. Validation names the JSON field; an update must carry the version it
+/// read (409 when stale). Region, kind and profile are the bureau's to set: a station head or a
+/// contractor may edit the premises but not move the station.
+/// </summary>
+public static class SaveStation
+{
+    public static async Task<StationDto> Create(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, StationInput input, CancellationToken ct)
+    {
+        var scope = user.Scope();
+        var kind = await Validate(db, profiles, scope, input, isCreate: true, ct);
+        var p = new Platform { Kind = kind, RegionCode = input.RegionCode!, ProfileKey = input.ProfileKey!, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        Apply(p, input);
+        db.Platforms.Add(p);
+        await db.SaveChangesAsync(ct);
+        return await GetStation.Handle(db, scope, p.Id, ct);
+    }
+
+    public static async Task<StationDto> Update(AppDbContext db, ProfileCatalog profiles, System.Security.Claims.ClaimsPrincipal user, Guid id, StationInput input, CancellationToken ct)
+    {
+        var scope = user.Scope();
+        var p = await GetStation.Load(db, scope, id, ct, tracking: true);
+        if (input.Version is null)
+        {
+            throw RequestValidationException.For("version", "请提供读取时的版本号 version");
+        }
+        var kind = await Validate(db, profiles, scope, input, isCreate: false, ct);
+        var moves = kind != p.Kind || input.RegionCode != p.RegionCode || input.ProfileKey != p.ProfileKey;
+        if (moves && !user.Can(Permissions.StationsCreate))
+        {
+            throw new BusinessRuleException("只有民政局或平台管理员可以修改站点的类型、所在区划和政策方案", "regionCode");
+        }
+        // The version the client read is the one the database must still hold.
+        db.Entry(p).Property(x => x.Version).OriginalValue = input.Version.Value;
+        if (p.Version != input.Version.Value)
+        {
+            throw new ConflictException($"该站点已被他人修改（当前版本 {p.Version}，您提交的版本 {input.Version}），请刷新后重试。");
+        }
+        p.Kind = kind;
+        p.RegionCode = input.RegionCode!;
+        p.ProfileKey = input.ProfileKey!;
+        Apply(p, input);
+        await db.SaveChangesAsync(ct);
+        return await GetStation.Handle(db, scope, p.Id, ct);
+    }
+
+    private static void Apply(Platform p, StationInput input)
+    {
+        p.Name = input.Name!.Trim();
+        p.ParentId = input.ParentId;
+        p.ContractorId = input.ContractorId;
+        p.Address = input.Address?.Trim();
+        p.Phone = input.Phone?.Trim();
+        p.OpeningHours = input.OpeningHours?.Trim();
+        p.FloorArea = input.FloorArea;
+        p.HasFireSafetyEquipment = input.FireSafety ?? false;
+        p.Rooms.Clear();
+        p.Rooms.AddRange((input.Rooms ?? []).Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(r => new PlatformRoom { Name = r.Name.Trim(), Area = r.Area }));
+        p.Equipment.Clear();
+        p.Equipment.AddRange((input.Equipment ?? []).Where(e => !string.IsNullOrWhiteSpace(e.Name)).Select(e => new PlatformEquipment { Name = e.Name.Trim(), Quantity = e.Quantity }));
+    }
+
+    private static async Task<PlatformKind> Validate(AppDbContext db, ProfileCatalog profiles, UserScope scope, StationInput input, bool isCreate, CancellationToken ct)
+    {
+        var errors = new Errors()
+            .Required("name", input.Name, "站点名称")
+            .MaxLength("name", input.Name, 100, "站点名称")
+            .MaxLength("address", input.Address, 200, "地址")
+            .MaxLength("phone", input.Phone, 30, "电话")
+            .MaxLength("openingHours", input.OpeningHours, 100, "开放时间")
+            .Required("regionCode", input.RegionCode, "所在区划")
+            .Required("profileKey", input.ProfileKey, "政策方案");
+        var kind = PlatformKinds.FromApi(input.Kind);
+        if (kind is null)
+        {
+            errors.Add("kind", "请选择站点类型：countyCentre（县级中心）、station（社工站）或 villageRoom（社工室）");
+        }
+        if (input.FloorArea is < 0 or > 100000)
+        {
+            errors.Add("floorArea", "办公面积应在0到100000平方米之间");
+        }
+        if (input.ProfileKey is { Length: > 0 } key && profiles.Find(key) is null)
+        {
+            errors.Add("profileKey", "政策方案不存在");
+        }
+        for (var i = 0; i < (input.Rooms?.Count ?? 0); i++)
+        {
+            if (input.Rooms![i].Name is { Length: > 50 }) errors.Add($"rooms[{i}].name", "功能室名称不能超过50个字");
+            if (input.Rooms[i].Area is < 0) errors.Add($"rooms[{i}].area", "面积不能为负数");
+        }
+        for (var i = 0; i < (input.Equipment?.Count ?? 0); i++)
+        {
+            if (input.Equipment![i].Name is { Length: > 50 }) errors.Add($"equipment[{i}].name", "设备名称不能超过50个字");
+            if (input.Equipment[i].Quantity < 0) errors.Add($"equipment[{i}].quantity", "数量不能为负数");
+        }
+        if (input.RegionCode is { Length: > 0 } code)
+        {
+            var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
+            if (region is null)
+            {
+                errors.Add("regionCode", "行政区划代码不存在");
+            }
+            else
+            {
+                var expected = kind switch
+                {
+                    PlatformKind.CountyCentre => RegionLevel.County,
+                    PlatformKind.Station => RegionLevel.Township,
+                    PlatformKind.VillageRoom => RegionLevel.Village,
+                    _ => region.Level,
+                };
+                if (region.Level != expected)
+                {
+                    errors.Add("regionCode", kind switch
+                    {
+                        PlatformKind.CountyCentre => "县级中心应设在县（市、区）",
+                        PlatformKind.Station => "社工站应设在乡镇（街道）",
+                        _ => "社工室应设在村（社区）",
+                    });
+                }
+                if (isCreate && !scope.ContainsRegion(code))
+                {
+                    errors.Add("regionCode", "该区划不在您的管辖范围内");
+                }
+            }
+        }
+        if (input.ParentId is { } parent && !await db.Platforms.VisibleTo(scope).AnyAsync(p => p.Id == parent, ct))
+        {
+            errors.Add("parentId", "上级站点不存在");
+        }
+        if (input.ContractorId is { } contractor && !await db.Organisations.AnyAsync(o => o.Id == contractor && o.Kind == Organisations.OrganisationKind.Contractor, ct))
+        {
+            errors.Add("contractorId", "承接机构不存在");
+        }
+        errors.ThrowIfAny();
+        return kind!.Value;
+    }
+}

@@ -1,0 +1,38 @@
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Regions;
+
+namespace SocialWorkStation.Web.Infrastructure;
+
+/// <summary>
+/// Operator commands: `dotnet run --project src/SocialWorkStation.Web -- import-regions &lt;folder&gt; [--provinces=44,45]`.
+/// </summary>
+public static class Commands
+{
+    public static async Task RunAsync(WebApplication app, string command, string[] args)
+    {
+        switch (command)
+        {
+            case "import-regions":
+                if (args.Length != 1)
+                {
+                    Console.Error.WriteLine("用法: import-regions <china-division 的 CSV 文件夹> [--Import:Provinces=44,45]");
+                    Environment.ExitCode = 2;
+                    return;
+                }
+                await Startup.InitialiseAsync(app.Services, app.Configuration);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var provinces = app.Configuration["Import:Provinces"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    var result = await ImportRegions.Handle(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                        scope.ServiceProvider.GetRequiredService<AuditLog>(), args[0], provinces, CancellationToken.None);
+                    Console.WriteLine($"行政区划导入完成：{result}");
+                }
+                break;
+            default:
+                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions");
+                Environment.ExitCode = 2;
+                break;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Demo;
+using SocialWorkStation.Web.Features.Organisations;
+using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Regions;
+using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web;
+
+public static class WebApp
+{
+    public const string SmartScheme = "BearerOrCookie";
+
+    /// <summary>Builds the host; runs a command instead and returns null when args name one.</summary>
+    public static async Task<WebApplication?> BuildAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        if (command is not null)
+        {
+            await Commands.RunAsync(app, command, args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+            return null;
+        }
+        ConfigurePipeline(app);
+        await Startup.InitialiseAsync(app.Services, app.Configuration);
+        app.Lifetime.ApplicationStarted.Register(() => Startup.PrintWelcome(app));
+        return app;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().Bind(config.GetSection(BootstrapOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountOptions>().Bind(config.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProfileOptions>().Bind(config.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Profiles are read now, so a malformed file stops start-up with the file and field named.
+        var profileFolder = config.GetValue<string>(ProfileOptions.Section + ":Folder") ?? "Profiles";
+        services.AddSingleton(ProfileCatalog.Load(Path.IsPathRooted(profileFolder) ? profileFolder : Path.Combine(AppContext.BaseDirectory, profileFolder)));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditLog>();
+        services.AddDatabase(config, builder.Environment.ContentRootPath);
+
+        var accounts = config.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredLength = 1; // KindsPasswordValidator applies the real rule
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedLogins;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<KindsPasswordValidator>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Bearer or cookie", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(accounts.IdleTimeoutMinutes);
+            })
+            .AddIdentityCookies(c => c.ApplicationCookie!.Configure(o =>
+            {
+                o.LoginPath = "/Account/Login";
+                o.LogoutPath = "/Account/Logout";
+                o.AccessDeniedPath = "/Account/Denied";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.IdleTimeoutMinutes);
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "sws.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, 401);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, 403);
+            }));
+        services.AddScoped<IClaimsTransformation, ScopeClaimsTransformation>();
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var (permission, roles) in Permissions.RolesFor)
+            {
+                o.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "社工站平台 API (SocialWorkStation)";
+            doc.Info.Description = "乡镇（街道）社会工作服务站平台的 REST API。先 POST /api/v1/auth/login 取得 accessToken，再以 Authorization: Bearer <accessToken> 调用其余接口。";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+        });
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "v1");
+            o.DocumentTitle = "社工站平台 API 参考";
+        });
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Ok(new { status = "healthy" })
+                    : Results.Json(new { status = "unhealthy" }, statusCode: 503))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        AccountEndpoints.Map(api);
+        ProfileEndpoints.Map(api);
+        RegionEndpoints.Map(api);
+        StationEndpoints.Map(api);
+        OrganisationUseCases.Map(api);
+        BrowseAudit.Map(api);
+    }
+}
