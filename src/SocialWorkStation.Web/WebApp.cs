@@ -143,12 +143,25 @@ public static class WebApp
         return Task.CompletedTask;
     }
 
+    private static async Task<bool> CanConnect(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(ct);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public static void ConfigurePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRevokedSessions();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -162,7 +175,7 @@ public static class WebApp
             o.DocumentTitle = "社工站平台 API 参考";
         });
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
-                await db.Database.CanConnectAsync(ct)
+                await CanConnect(db, ct)
                     ? Results.Ok(new { status = "healthy" })
                     : Results.Json(new { status = "unhealthy" }, statusCode: 503))
             .AllowAnonymous()

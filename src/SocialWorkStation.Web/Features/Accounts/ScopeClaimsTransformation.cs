@@ -10,9 +10,10 @@ namespace SocialWorkStation.Web.Features.Accounts;
 /// no principal at all for a disabled or deleted account. Nothing is cached in memory, so a change
 /// made on one web node applies on every node at the next request.
 /// </summary>
-public sealed class ScopeClaimsTransformation(AppDbContext db) : IClaimsTransformation
+public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAccessor http) : IClaimsTransformation
 {
     private const string Marker = "sws:loaded";
+    public const string RevokedKey = "sws:revoked";
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -24,6 +25,10 @@ public sealed class ScopeClaimsTransformation(AppDbContext db) : IClaimsTransfor
         var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
         if (user is null || user.IsDisabled)
         {
+            if (http.HttpContext is { } ctx)
+            {
+                ctx.Items[RevokedKey] = true;
+            }
             return new ClaimsPrincipal(new ClaimsIdentity());
         }
         var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id)
@@ -43,6 +48,29 @@ public sealed class ScopeClaimsTransformation(AppDbContext db) : IClaimsTransfor
         identity.AddClaims(UserScope.Of(user, roles).ToClaims());
         return new ClaimsPrincipal(identity);
     }
+}
+
+/// <summary>
+/// Credentials of a disabled or deleted account: the API answers 401, pages sign the cookie out and
+/// send the browser to the login page.
+/// </summary>
+public static class RevokedSessionMiddleware
+{
+    public static IApplicationBuilder UseRevokedSessions(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        if (ctx.Items.ContainsKey(ScopeClaimsTransformation.RevokedKey))
+        {
+            if (ctx.Request.Path.StartsWithSegments("/api"))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            await ctx.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            ctx.Response.Redirect("/Account/Login");
+            return;
+        }
+        await next();
+    });
 }
 
 public static class ClaimsPrincipalExtensions

@@ -35,7 +35,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(e => e.UserName).HasMaxLength(256);
         b.Property(e => e.Action).HasMaxLength(32);
         b.Property(e => e.EntityType).HasMaxLength(64);
-        b.Property(e => e.EntityId).HasMaxLength(64);
+        b.Property(e => e.EntityId).HasMaxLength(200);
         b.Property(e => e.IpAddress).HasMaxLength(64);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId });

@@ -37,7 +37,8 @@ public sealed class Platform : IVersioned
 /// <summary>A functional room (功能室); one room may serve several functions ("个案工作室/心理咨询室").</summary>
 public sealed class PlatformRoom
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    // Left empty so EF generates it when the row is added through the collection (a set key would read as an existing row).
+    public Guid Id { get; set; }
     public Guid PlatformId { get; set; }
     public string Name { get; set; } = "";
     public decimal? Area { get; set; }
@@ -46,7 +47,7 @@ public sealed class PlatformRoom
 /// <summary>Office equipment (办公设备) with a count.</summary>
 public sealed class PlatformEquipment
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; }
     public Guid PlatformId { get; set; }
     public string Name { get; set; } = "";
     public int Quantity { get; set; } = 1;

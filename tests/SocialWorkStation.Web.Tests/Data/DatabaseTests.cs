@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Web.Tests.Infrastructure;
+
+namespace SocialWorkStation.Web.Tests.Data;
+
+public sealed class DatabaseTests
+{
+    public static TheoryData<string> Providers => Db.Providers;
+
+    /// <summary>CI fails when the model has changes that no migration of that provider holds.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Every_model_change_is_in_a_migration(string db)
+    {
+        var pending = await TestApp.For(db).WithDb(d => Task.FromResult(d.Database.HasPendingModelChanges()));
+        Assert.False(pending, $"The {db} model has changes without a migration: run dotnet ef migrations add for that provider (docs/operations.md).");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Health_answers_200_when_the_database_answers(string db)
+    {
+        var response = await TestApp.For(db).Anonymous().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_answers_503_when_the_database_does_not()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "sws-health-" + Guid.NewGuid().ToString("N") + ".db");
+        using var app = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("ConnectionStrings:Default", $"Data Source={file};Pooling=False");
+        });
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        // The database file disappears and a folder takes its place: nothing can open it any more.
+        File.Move(file, file + ".moved");
+        Directory.CreateDirectory(file);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api()
+    {
+        var client = TestApp.For("Sqlite").Anonymous();
+        var doc = await client.GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/profiles", "/api/v1/profiles/{key}", "/api/v1/regions/{code}", "/api/v1/regions/{code}/children", "/api/v1/stations", "/api/v1/stations/{id}", "/api/v1/stations/{id}/compliance" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SocialWorkStation.Web.Data;
+
+namespace SocialWorkStation.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Every test that touches data runs once per database (Bitwarden's pattern): SQLite always, PostgreSQL
+/// when SWS_TEST_POSTGRES holds a connection string to a server where the user may create databases.
+/// </summary>
+public static class Db
+{
+    public const string PostgresVariable = "SWS_TEST_POSTGRES";
+
+    public static string? PostgresConnection => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    public static TheoryData<string> Providers
+    {
+        get
+        {
+            var data = new TheoryData<string> { "Sqlite" };
+            if (PostgresConnection is not null)
+            {
+                data.Add("Postgres");
+            }
+            return data;
+        }
+    }
+}
+
+/// <summary>One running platform per database, shared by the tests of the run (each test makes its own data).</summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo@2026pass";
+    private static readonly ConcurrentDictionary<string, Lazy<TestApp>> Apps = new();
+    private readonly string _provider;
+    private readonly string _connection;
+    private readonly string? _dropDatabase;
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    public static TestApp For(string provider) => Apps.GetOrAdd(provider, p => new Lazy<TestApp>(() => Start(p))).Value;
+
+    private static TestApp Start(string provider)
+    {
+        var app = new TestApp(provider);
+        _ = app.Server; // builds the host: migrations, regions, demo county
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Dispose();
+        return app;
+    }
+
+    private TestApp(string provider)
+    {
+        _provider = provider;
+        if (provider == "Postgres")
+        {
+            var name = "sws_test_" + Guid.NewGuid().ToString("N")[..12];
+            var b = new NpgsqlConnectionStringBuilder(Db.PostgresConnection) { Database = name };
+            _connection = b.ToString();
+            _dropDatabase = name;
+        }
+        else
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "sws-tests");
+            Directory.CreateDirectory(dir);
+            _connection = $"Data Source={Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db")}";
+        }
+    }
+
+    public string Provider => _provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", _provider);
+        builder.UseSetting("ConnectionStrings:Default", _connection);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Bootstrap:AdminPassword", Password);
+    }
+
+    /// <summary>A client that sends a bearer token of the given account.</summary>
+    public async Task<HttpClient> ClientFor(string userName, string password = Password)
+    {
+        var token = _tokens.TryGetValue(userName, out var t) ? t : null;
+        if (token is null)
+        {
+            var anon = CreateClient();
+            var response = await anon.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+            _tokens[userName] = token;
+        }
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs code against the database with a fresh scope.</summary>
+    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public string ConnectionString => _connection;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_dropDatabase is not null)
+        {
+            try
+            {
+                NpgsqlConnection.ClearAllPools();
+                using var conn = new NpgsqlConnection(Db.PostgresConnection);
+                conn.Open();
+                using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_dropDatabase}\" WITH (FORCE)", conn);
+                cmd.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // Best effort: a leftover test database does no harm.
+            }
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+}
