@@ -10,6 +10,7 @@ using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Demo;
 using SocialWorkStation.Web.Features.Organisations;
 using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Infrastructure;
@@ -48,6 +49,13 @@ public static class WebApp
         services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccountOptions>().Bind(config.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProfileOptions>().Bind(config.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecipientProtectionOptions>().Bind(config.GetSection(RecipientProtectionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<RecipientProtectionOptions>, DevelopmentKeys>();
+        services.AddSingleton<IValidateOptions<RecipientProtectionOptions>, RecipientProtectionValidation>();
+        services.AddSingleton<RecipientProtector>();
+        services.AddOptions<RosterImportOptions>().Bind(config.GetSection(RosterImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RosterImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
         var profileFolder = config.GetValue<string>(ProfileOptions.Section + ":Folder") ?? "Profiles";
@@ -188,5 +196,6 @@ public static class WebApp
         StationEndpoints.Map(api);
         OrganisationUseCases.Map(api);
         BrowseAudit.Map(api);
+        RecipientEndpoints.Map(api);
     }
 }

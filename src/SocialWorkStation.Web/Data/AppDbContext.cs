@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Organisations;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Stations;
 
@@ -24,6 +25,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Platform> Platforms => Set<Platform>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+    public DbSet<RecipientNameKey> RecipientNameKeys => Set<RecipientNameKey>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<RosterImport> RosterImports => Set<RosterImport>();
+    public DbSet<RosterMapping> RosterMappings => Set<RosterMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,4 +50,15 @@ public abstract class AppDbContext(DbContextOptions options)
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PgAppDbContext(DbContextOptions<PgAppDbContext> options) : AppDbContext(options);
+public sealed class PgAppDbContext(DbContextOptions<PgAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Prefix searches are index range scans (key >= p AND key < next(p)); the "C" collation orders by
+        // code point as SQLite does, whatever the database's default collation.
+        builder.Entity<Recipient>().Property(r => r.Name).UseCollation("C");
+        builder.Entity<Recipient>().Property(r => r.VillageCode).UseCollation("C");
+        builder.Entity<RecipientNameKey>().Property(k => k.Key).UseCollation("C");
+    }
+}

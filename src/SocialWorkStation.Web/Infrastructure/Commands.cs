@@ -1,11 +1,13 @@
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Regions;
 
 namespace SocialWorkStation.Web.Infrastructure;
 
 /// <summary>
-/// Operator commands: `dotnet run --project src/SocialWorkStation.Web -- import-regions &lt;folder&gt; [--provinces=44,45]`.
+/// Operator commands: `dotnet run --project src/SocialWorkStation.Web -- import-regions &lt;folder&gt; [--provinces=44,45]`,
+/// `rotate-recipient-key [new-key | new-index-key]` (docs/recipients.md).
 /// </summary>
 public static class Commands
 {
@@ -29,8 +31,12 @@ public static class Commands
                     Console.WriteLine($"行政区划导入完成：{result}");
                 }
                 break;
+            case "rotate-recipient-key":
+                await Startup.InitialiseAsync(app.Services, app.Configuration);
+                await RotateRecipientKey.RunCommand(app.Services, args);
+                break;
             default:
-                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions");
+                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key");
                 Environment.ExitCode = 2;
                 break;
         }

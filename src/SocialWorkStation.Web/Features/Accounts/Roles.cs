@@ -48,6 +48,11 @@ public static class Permissions
     public const string OrganisationsManage = "organisations.manage";
     public const string AccountsManage = "accounts.manage";
     public const string AuditRead = "audit.read";
+    public const string RecipientsWrite = "recipients.write";
+    /// <summary>See a recipient's ID number, phone, birth date and sensitive details in full, with a reason (domain.md section 8).</summary>
+    public const string RecipientsReveal = "recipients.reveal";
+    public const string RecipientsImport = "recipients.import";
+    public const string RecipientsExport = "recipients.export";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -57,5 +62,11 @@ public static class Permissions
         [OrganisationsManage] = [Roles.SystemAdmin, Roles.BureauOfficer],
         [AccountsManage] = [Roles.SystemAdmin],
         [AuditRead] = [Roles.Auditor],
+        [RecipientsWrite] = [Roles.BureauOfficer, Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        // Whose work needs the full ID number: eligibility checks (bureau, township) and the station's own
+        // applications and referrals. Administrators, auditors, evaluators and supervisors see masked data only.
+        [RecipientsReveal] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.StationHead, Roles.SocialWorker],
+        [RecipientsImport] = [Roles.BureauOfficer, Roles.StationHead, Roles.SocialWorker],
+        [RecipientsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
     };
 }

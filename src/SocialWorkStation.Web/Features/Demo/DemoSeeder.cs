@@ -14,7 +14,7 @@ namespace SocialWorkStation.Web.Features.Demo;
 /// stations named by the Qiongzhong profile's signage format, a contractor, an evaluator, and one
 /// account for every role. Runs only into a database without platforms.
 /// </summary>
-public static class DemoSeeder
+public static partial class DemoSeeder
 {
     public const string CountyCode = "469030";
     public const string ProfileKey = "hainan-qiongzhong";
@@ -127,6 +127,7 @@ public static class DemoSeeder
             }
             await users.AddToRoleAsync(user, a.Role);
         }
+        await SeedRecipientsAsync(sp, headStation.Id, now);
         return true;
     }
 }

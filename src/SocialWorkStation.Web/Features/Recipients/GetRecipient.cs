@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Domain.Names;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features.Recipients;
+
+public sealed record AccessDto(DateTime At, string UserName, string Action, string? Note);
+
+/// <summary>
+/// One recipient: masked by default, every view written to the audit trail ("read"); a reveal needs the
+/// permission and a reason and is written as "reveal" with that reason (domain.md section 8).
+/// </summary>
+public static class GetRecipient
+{
+    public const int MinReasonLength = 4;
+
+    public static async Task<Recipient> Load(AppDbContext db, UserScope scope, Guid id, CancellationToken ct, bool tracking = false)
+    {
+        var q = db.Recipients.VisibleTo(scope).Include(r => r.Guardians).Include(r => r.Station).AsSplitQuery();
+        if (!tracking)
+        {
+            q = q.AsNoTracking();
+        }
+        return await q.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("服务对象不存在或不在您的权限范围内");
+    }
+
+    public static async Task<RecipientDto> Handle(AppDbContext db, RecipientProtector protector, AuditLog audit, TimeProvider clock,
+        System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var r = await Load(db, user.Scope(), id, ct);
+        var dto = await ToDto(db, protector, clock, user.Scope(), r, reveal: false, ct);
+        await audit.WriteAsync("read", nameof(Recipient), r.Id.ToString(), "查看详情（脱敏）", ct: ct);
+        return dto;
+    }
+
+    public static async Task<RecipientDto> Reveal(AppDbContext db, RecipientProtector protector, AuditLog audit, TimeProvider clock,
+        System.Security.Claims.ClaimsPrincipal user, Guid id, RevealInput input, CancellationToken ct)
+    {
+        var r = await Load(db, user.Scope(), id, ct);
+        var reason = CheckReason(input.Reason);
+        var dto = await ToDto(db, protector, clock, user.Scope(), r, reveal: true, ct);
+        await audit.WriteAsync("reveal", nameof(Recipient), r.Id.ToString(), "查看完整信息，事由：" + reason, ct: ct);
+        return dto;
+    }
+
+    public static string CheckReason(string? reason)
+    {
+        var text = reason?.Trim() ?? "";
+        if (text.Length < MinReasonLength)
+        {
+            throw RequestValidationException.For("reason", $"请说明查看完整信息的事由（至少{MinReasonLength}个字），事由将记入审计日志");
+        }
+        if (text.Length > 200)
+        {
+            throw RequestValidationException.For("reason", "事由不能超过200个字");
+        }
+        return text;
+    }
+
+    public static async Task<RecipientDto> ToDto(AppDbContext db, RecipientProtector protector, TimeProvider clock, UserScope scope, Recipient r, bool reveal, CancellationToken ct)
+    {
+        var villageName = r.VillageCode is null ? null : await db.Regions.Where(x => x.Code == r.VillageCode).Select(x => x.Name).FirstOrDefaultAsync(ct);
+        var household = new List<HouseholdMemberDto>();
+        if (r.HouseholdId is { } hh)
+        {
+            var members = await db.Recipients.AsNoTracking().VisibleTo(scope).Where(o => o.HouseholdId == hh && o.Id != r.Id)
+                .OrderBy(o => o.Relation).Select(o => new { o.Id, o.Name, o.Relation }).ToListAsync(ct);
+            household.AddRange(members.Select(m => new HouseholdMemberDto(m.Id, reveal ? m.Name : Masking.Name(m.Name), RecipientNames.Api(m.Relation))));
+        }
+        // Other stations holding the same ID number: named to both sides whatever their scope, so they can talk.
+        var duplicates = await db.Recipients.AsNoTracking()
+            .Where(o => o.IdNumberHash == r.IdNumberHash && o.Id != r.Id)
+            .Select(o => new DuplicateDto(o.Id, o.StationId, o.Station!.Name)).ToListAsync(ct);
+        return RecipientMapper.ToDto(r, protector, reveal, ChinaTime.Today(clock), r.Station?.Name, villageName, household, duplicates);
+    }
+
+    /// <summary>Who looked at, revealed, exported or changed this recipient: the recipient page's access history.</summary>
+    public static async Task<Paged<AccessDto>> Access(AppDbContext db, UserScope scope, Guid id, PageRequest page, CancellationToken ct)
+    {
+        if (!await db.Recipients.VisibleTo(scope).AnyAsync(r => r.Id == id, ct))
+        {
+            throw new NotFoundException("服务对象不存在或不在您的权限范围内");
+        }
+        var key = id.ToString();
+        return await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Recipient) && e.EntityId == key)
+            .OrderByDescending(e => e.Id)
+            .Select(e => new AccessDto(e.At, e.UserName, e.Action, e.Note))
+            .ToPageAsync(page, ct);
+    }
+}
