@@ -131,12 +131,19 @@ public sealed class AuthorizationMatrixTests
         var headStation = (await (await app.ClientFor("head")).GetJson("/api/v1/stations?kind=station")).GetProperty("items")[0].GetProperty("id").GetString()!;
         var outside = await (await admin.PostJson("/api/v1/stations", new { name = "海南省乐东黎族自治县九所镇社会工作服务站", kind = "station", regionCode = "469027105", profileKey = "hainan-ledong" })).ReadJson();
         var adminId = (await admin.GetJson("/api/v1/auth/me")).GetProperty("id").GetString()!;
+        var outsideStation = Guid.Parse(outside.GetProperty("id").GetString()!);
+        var insideRecipient = await Recipients.RecipientFixtures.AddDirect(app, Guid.Parse(headStation), "矩阵内");
+        var outsideRecipient = await Recipients.RecipientFixtures.AddDirect(app, outsideStation, "矩阵外");
+        var insideImport = await Recipients.RecipientFixtures.AddImportDirect(app, Guid.Parse(headStation));
+        var outsideImport = await Recipients.RecipientFixtures.AddImportDirect(app, outsideStation);
         return new Dictionary<string, Samples>
         {
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
             ["accounts.id"] = new(adminId, null),
             ["regions.code"] = new("469030", null),
             ["profiles.key"] = new("hainan-qiongzhong", null),
+            ["recipients.id"] = new(insideRecipient.ToString(), outsideRecipient.ToString()),
+            ["recipient-imports.id"] = new(insideImport.ToString(), outsideImport.ToString()),
         };
     }
 

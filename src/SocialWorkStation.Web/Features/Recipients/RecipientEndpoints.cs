@@ -59,9 +59,8 @@ public static class RecipientEndpoints
                 var dto = await ImportRoster.Upload(db, protector, audit, clock, http.User, stationId, category, fileName, request.Body, ct);
                 return TypedResults.Created($"/api/v1/recipient-imports/{dto.Id}", dto);
             })
-            .Accepts<byte[]>(ImportRoster.XlsxType)
             .WithSummary("Upload a roster (.xlsx as the request body) for a station and category; answers the columns and a suggested mapping")
-            .WithDescription("Query: stationId (optional for station staff), category (e.g. dibao, tekunDispersed), fileName. Then PUT the mapping, poll GET until status is checked, review problems and diff, and POST confirm.");
+            .WithDescription("Body: the .xlsx file itself, Content-Type " + ImportRoster.XlsxType + ". Query: stationId (optional for station staff), category (e.g. dibao, tekunDispersed), fileName. Then PUT the mapping, poll GET until status is checked, review problems and diff, and POST confirm.");
         imports.MapGet("/{id:guid}", (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ImportRoster.Get(db, http.User.Scope(), id, ct))
             .WithSummary("An import's status, progress (percent), problems by row and column, and the diff (new, changed, unchanged, left)");
