@@ -14,12 +14,27 @@ namespace SocialWorkStation.Web.Tests.Recipients;
 
 public static class RecipientFixtures
 {
-    /// <summary>A fresh valid synthetic ID number (address code 469000, under which none is issued).</summary>
+    private static readonly HashSet<string> Issued = [];
+
+    /// <summary>
+    /// A valid synthetic ID number never handed out before in this test run, under the address code 469099
+    /// (not issued, and apart from the demo county's 469000, so a test never collides with demo data).
+    /// </summary>
     public static string NewId(DateOnly? birth = null)
     {
-        var b = birth ?? new DateOnly(1940, 1, 1).AddDays(Random.Shared.Next(0, 365 * 60));
-        var first17 = "469000" + b.ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("000");
-        return first17 + IdNumber.CheckChar(first17);
+        while (true)
+        {
+            var b = birth ?? new DateOnly(1940, 1, 1).AddDays(Random.Shared.Next(0, 365 * 60));
+            var first17 = "469099" + b.ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("000");
+            var id = first17 + IdNumber.CheckChar(first17);
+            lock (Issued)
+            {
+                if (Issued.Add(id))
+                {
+                    return id;
+                }
+            }
+        }
     }
 
     /// <summary>A name nobody else in the test run has: a rare surname plus random given-name characters.</summary>
