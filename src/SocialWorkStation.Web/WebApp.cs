@@ -24,7 +24,9 @@ public static class WebApp
     public static async Task<WebApplication?> BuildAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
-        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        // A command's own arguments (a folder such as /tmp/x) must not reach the configuration parser,
+        // which reads "/key value" as a setting; only --Key=value options do.
+        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
         ConfigureServices(builder);
         var app = builder.Build();
         if (command is not null)
