@@ -121,12 +121,7 @@ public static class WebApp
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "社工站平台 API (SocialWorkStation)";
-            doc.Info.Description = "乡镇（街道）社会工作服务站平台的 REST API。先 POST /api/v1/auth/login 取得 accessToken，再以 Authorization: Bearer <accessToken> 调用其余接口。";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiSetup.Configure);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -161,6 +156,13 @@ public static class WebApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The API reference is public like the OpenAPI document it shows (assets served from the package, no CDN).
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "v1");
+            o.DocumentTitle = "社工站平台 API 参考";
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseRevokedSessions();
@@ -170,12 +172,6 @@ public static class WebApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "api-docs";
-            o.SwaggerEndpoint("/openapi/v1.json", "v1");
-            o.DocumentTitle = "社工站平台 API 参考";
-        });
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
                 await CanConnect(db, ct)
                     ? Results.Ok(new { status = "healthy" })
