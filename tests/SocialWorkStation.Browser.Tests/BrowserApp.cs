@@ -117,7 +117,7 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser session (its own cookies) with the given window size, Chinese locale.</summary>
-    public async Task<IPage> NewPageAsync(int width, int height, bool mobile = false)
+    public async Task<IPage> NewPageAsync(int width, int height, bool mobile = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -127,6 +127,7 @@ public sealed class BrowserApp : IAsyncLifetime
             HasTouch = mobile,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
@@ -141,8 +142,15 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
-    public async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>Saves screenshots/&lt;name&gt;.png in the test output folder: the whole page from the top, or just what the window shows.</summary>
+    public async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        if (fullPage)
+        {
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
+    }
 }
 
 [CollectionDefinition(Name)]
