@@ -34,6 +34,7 @@ public sealed class StaleEditTests(BrowserApp app)
         var hoursRow = versions.Locator("tr.diff-row").Filter(new() { HasText = "开放时间" });
         await Expect(hoursRow).ToContainTextAsync("周一至周六 8:00-17:30");
         await Expect(head.GetByLabel("开放时间")).ToHaveValueAsync("周一至周六 8:00-17:30");
+        Assert.Equal(2, await versions.Locator("tr.diff-row").CountAsync());
         await app.ScreenshotAsync(head, "f-stale-edit-conflict", fullPage: false);
 
         await head.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();

@@ -166,8 +166,11 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
             yield break;
         }
         var theirs = StationForm.From(s);
-        static string Rooms(StationForm f) => string.Join("、", f.Rooms.Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(r => r.Area is null ? r.Name!.Trim() : $"{r.Name!.Trim()}（{Ui.Number(r.Area)}㎡）"));
-        static string Equipment(StationForm f) => string.Join("、", f.Equipment.Where(e => !string.IsNullOrWhiteSpace(e.Name)).Select(e => $"{e.Name!.Trim()}×{e.Quantity ?? 1}"));
+        // Rows are compared as sets: the same rooms in another order are no difference.
+        static string Rooms(StationForm f) => string.Join("、", f.Rooms.Where(r => !string.IsNullOrWhiteSpace(r.Name))
+            .Select(r => r.Area is null ? r.Name!.Trim() : $"{r.Name!.Trim()}（{Ui.Number(r.Area)}㎡）").Order(StringComparer.Ordinal));
+        static string Equipment(StationForm f) => string.Join("、", f.Equipment.Where(e => !string.IsNullOrWhiteSpace(e.Name))
+            .Select(e => $"{e.Name!.Trim()}×{e.Quantity ?? 1}").Order(StringComparer.Ordinal));
         yield return ("名称", m.Name ?? "", theirs.Name ?? "");
         yield return ("类型", StationLabels.Kind(m.Kind), StationLabels.Kind(theirs.Kind));
         yield return ("所在区划", m.RegionCode ?? "", theirs.RegionCode ?? "");
