@@ -2,14 +2,12 @@ using SocialWorkStation.Domain.IdNumbers;
 
 namespace SocialWorkStation.Domain.Tests.IdNumbers;
 
-/// <summary>GB 11643-1999 as domain.md section 8 states it.</summary>
 public sealed class IdNumberTests
 {
-    private static string WithCheck(string first17) => first17 + IdNumber.CheckChar(first17);
-
     [Fact]
     public void The_standard_example_is_valid_and_gives_birth_date_and_sex()
     {
+        // domain.md section 8: 11010519491231002X is valid (GB 11643 example).
         var id = IdNumber.TryParse("11010519491231002X", out var error);
         Assert.Null(error);
         Assert.NotNull(id);
@@ -18,87 +16,58 @@ public sealed class IdNumberTests
     }
 
     [Fact]
-    public void A_lower_case_x_is_accepted_and_stored_upper_case()
+    public void Lower_case_x_is_accepted_and_normalised()
     {
-        var id = IdNumber.TryParse(" 11010519491231002x ", out var error);
-        Assert.Null(error);
-        Assert.Equal("11010519491231002X", id!.Value);
-    }
-
-    [Fact]
-    public void An_odd_sequence_is_a_man()
-    {
-        var id = IdNumber.TryParse(WithCheck("46903019560301001"), out _);
-        Assert.Equal(Sex.Male, id!.Sex);
-    }
-
-    [Fact]
-    public void A_wrong_check_character_is_rejected()
-    {
-        var good = WithCheck("46903019560301001");
-        var wrong = good[..17] + (good[17] == '1' ? '2' : '1');
-        Assert.Null(IdNumber.TryParse(wrong, out var error));
-        Assert.Contains("校验位", error);
+        var id = IdNumber.TryParse(" 11010519491231002x ", out _);
+        Assert.Equal("11010519491231002X", id?.Value);
     }
 
     [Theory]
-    [InlineData("4690301955022900")] // 29 February in a common year
-    [InlineData("4690301956023000")] // 30 February
-    [InlineData("4690301956130100")] // month 13
-    [InlineData("4690301956000100")] // month 0
-    [InlineData("4690301956043100")] // 31 April
-    [InlineData("4690301899123100")] // before 1900
-    public void An_impossible_birth_date_is_rejected_even_with_a_right_check_character(string first16)
+    [InlineData("110105194912310021", "校验位")]      // wrong check character
+    [InlineData("110105194902300027", "出生日期")]    // 30 February
+    [InlineData("110105194912310", "15位")]           // old 15-digit number
+    [InlineData("11010519491231002", "18位")]         // 17 characters
+    [InlineData("1101051949123100XX", "18位")]        // X inside
+    [InlineData("", "请填写")]
+    public void Invalid_numbers_are_rejected_with_a_clear_message(string input, string expected)
     {
-        Assert.Null(IdNumber.TryParse(WithCheck(first16 + "1"), out var error));
-        Assert.Contains("出生日期", error);
+        Assert.Null(IdNumber.TryParse(input, out var error));
+        Assert.Contains(expected, error);
     }
 
     [Fact]
-    public void The_29th_of_February_of_a_leap_year_is_a_real_date()
+    public void A_birth_date_after_the_check_date_is_rejected()
     {
-        var id = IdNumber.TryParse(WithCheck("46903019560229001"), out var error);
-        Assert.Null(error);
-        Assert.Equal(new DateOnly(1956, 2, 29), id!.BirthDate);
-    }
-
-    [Fact]
-    public void A_birth_date_after_the_day_checked_is_rejected_and_the_day_itself_is_not()
-    {
-        var id = WithCheck("46903020261125001");
-        Assert.NotNull(IdNumber.TryParse(id, out _, notAfter: new DateOnly(2026, 11, 25)));
-        Assert.Null(IdNumber.TryParse(id, out var error, notAfter: new DateOnly(2026, 11, 24)));
+        var first17 = "46003020300101001";
+        var value = first17 + IdNumber.CheckChar(first17);
+        Assert.NotNull(IdNumber.TryParse(value, out _));
+        Assert.Null(IdNumber.TryParse(value, out var error, notAfter: new DateOnly(2026, 11, 25)));
         Assert.Contains("晚于", error);
     }
 
     [Fact]
-    public void A_15_digit_old_number_is_rejected_with_a_clear_message()
+    public void An_unknown_address_code_is_not_a_reason_to_reject()
     {
-        Assert.Null(IdNumber.TryParse("469030560301001", out var error));
-        Assert.Equal("15位旧身份证号码已停止使用，请填写18位号码", error);
+        // Codes change, the ID does not (domain.md section 8): 999999 is no region today.
+        var first17 = "99999919800101001";
+        Assert.NotNull(IdNumber.TryParse(first17 + IdNumber.CheckChar(first17), out _));
+    }
+
+    [Fact]
+    public void Masking_shows_the_first_three_and_last_four()
+    {
+        Assert.Equal("110***********002X", IdNumber.Mask("11010519491231002X"));
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("4690301956030100")]
-    [InlineData("46903019560301001A")]
-    [InlineData("4690301956030100１X")] // a full-width digit
-    public void Malformed_input_is_rejected_in_chinese(string input)
+    [InlineData("1980-05-10", "2026-05-09", 45)] // the day before the 46th birthday
+    [InlineData("1980-05-10", "2026-05-10", 46)] // the 46th birthday itself
+    [InlineData("1980-02-29", "2026-02-27", 45)] // leap-day birthday, common year: not yet
+    [InlineData("1980-02-29", "2026-02-28", 46)] // Civil Code art. 201: month-end day stands in for 29 February
+    [InlineData("1980-02-29", "2028-02-28", 47)] // leap year: birthday is 29 February
+    [InlineData("1980-02-29", "2028-02-29", 48)]
+    public void Age_counts_full_years_on_the_date(string birth, string on, int age)
     {
-        Assert.Null(IdNumber.TryParse(input, out var error));
-        Assert.Matches("[\u4e00-\u9fff]", error);
-    }
-
-    [Fact]
-    public void An_address_code_missing_from_todays_division_list_is_not_a_reason_to_reject()
-    {
-        // 469001 (the former Wuzhishan code layout) or any retired code: the ID keeps its code for life.
-        Assert.NotNull(IdNumber.TryParse(WithCheck("99999919700101001"), out _));
-    }
-
-    [Fact]
-    public void The_mask_shows_the_first_three_and_last_four()
-    {
-        Assert.Equal("460***********1234", IdNumber.Mask("460000195603011234"));
+        Assert.Equal(age, IdNumber.AgeOn(DateOnly.Parse(birth), DateOnly.Parse(on)));
     }
 }
