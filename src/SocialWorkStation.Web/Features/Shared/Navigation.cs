@@ -38,6 +38,16 @@ public static class Navigation
             stations.Add(new NavItem("政策方案", "/Profiles/Index", "book", "/Profiles"));
             stations.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
             groups.Add(new NavGroup("站点", stations));
+            var recipients = new List<NavItem> { new("服务对象名单", "/Recipients/Index", "users", "/Recipients/Index") };
+            if (user.Can(Permissions.RecipientsWrite))
+            {
+                recipients.Add(new NavItem("登记服务对象", "/Recipients/Edit", "plus", "/Recipients/Edit"));
+            }
+            if (user.Can(Permissions.RecipientsImport))
+            {
+                recipients.Add(new NavItem("导入名单", "/Recipients/Import", "list", "/Recipients/Import"));
+            }
+            groups.Add(new NavGroup("服务对象", recipients));
         }
         var admin = new List<NavItem>();
         if (user.Can(Permissions.AccountsManage))
@@ -79,6 +89,7 @@ public static class Navigation
         }
         else if (scope is { Kind: ScopeKind.Station, StationId: { } own })
         {
+            tabs.Add(new NavItem("服务对象", "/Recipients/Index", "users", "/Recipients"));
             tabs.Add(new NavItem("本站", "/Stations/Details", "station", "/Stations", new Dictionary<string, string> { ["id"] = own.ToString() }));
             tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
         }

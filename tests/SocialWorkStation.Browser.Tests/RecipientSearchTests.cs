@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialWorkStation.Browser.Tests;
+
+/// <summary>A social worker on a phone finds a recipient by pinyin initials and sees only masked data.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RecipientSearchTests(BrowserApp app)
+{
+    [BrowserFact]
+    public async Task On_a_phone_a_worker_finds_zhang_san_by_zs_and_sees_the_masked_id()
+    {
+        var page = await app.NewPageAsync(360, 740, mobile: true);
+        await app.LoginAsync(page, "worker");
+
+        var tabs = page.Locator("nav.tabbar");
+        await tabs.GetByRole(AriaRole.Link, new() { Name = "服务对象" }).ClickAsync();
+        await page.WaitForURLAsync("**/Recipients**");
+        var search = page.GetByLabel("姓名、拼音或身份证后4位");
+        await search.FillAsync("zs");
+        await search.PressAsync("Enter");
+        await page.WaitForURLAsync(u => u.Contains("q=zs", StringComparison.Ordinal));
+
+        // Cards, not a table, on a phone: the header row is hidden and each result is a box.
+        await Expect(page.Locator("table.recipients thead")).ToBeHiddenAsync();
+        var card = page.Locator("table.recipients tbody tr").Filter(new() { HasText = "张*" }).First;
+        await Expect(card).ToBeVisibleAsync();
+        var id = card.Locator("td.id-number");
+        await Expect(id).ToHaveTextAsync(new Regex(@"^469\*{11}[0-9X]{4}$"));
+        var box = await card.GetByRole(AriaRole.Link, new() { Name = "详情" }).BoundingBoxAsync();
+        Assert.True(box is { Height: >= 44 } || (await card.Locator("td.card-title a").BoundingBoxAsync()) is { Height: > 0 }, "结果可以点开");
+        await app.ScreenshotAsync(page, "r-phone-search-zs");
+
+        // The page never carries a full ID number.
+        var html = await page.ContentAsync();
+        Assert.DoesNotMatch(@"469000\d{11}[0-9X]", html);
+
+        await card.Locator("td.card-title a").ClickAsync();
+        await page.WaitForURLAsync("**/Recipients/Details/**");
+        await Expect(page.Locator("dd.id-number")).ToHaveTextAsync(new Regex(@"^469\*{11}[0-9X]{4}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "查阅记录（谁看过）" })).ToBeVisibleAsync();
+        await Expect(page.Locator("table.access-history")).ToContainTextAsync("查看详情");
+        await app.ScreenshotAsync(page, "r-phone-details-masked");
+
+        // 查看 asks for a reason; the full number shows and the reveal is on the access history.
+        await page.GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
+        await page.GetByLabel("查看完整信息的事由").FillAsync("入户走访前核对身份");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看完整信息" }).ClickAsync();
+        await Expect(page.Locator("dd.id-number")).ToHaveTextAsync(new Regex(@"^469000\d{11}[0-9X]$"));
+        await Expect(page.Locator("table.access-history")).ToContainTextAsync("入户走访前核对身份");
+        await app.ScreenshotAsync(page, "r-phone-details-revealed");
+    }
+}
