@@ -78,7 +78,7 @@ public sealed class ProtectionTests
         await conn.OpenAsync();
         // Every column of every row as the table holds it…
         var text = new StringBuilder();
-        foreach (var table in new[] { "Recipients", "RecipientGuardian", "RecipientNameKeys", "AuditEntries", "RosterImports" })
+        foreach (var table in new[] { "Recipients", "RecipientGuardians", "RecipientNameKeys", "AuditEntries", "RosterImports" })
         {
             await using var cmd = new NpgsqlCommand($"SELECT t::text FROM \"{table}\" t", conn);
             await using var reader = await cmd.ExecuteReaderAsync();

@@ -128,6 +128,7 @@ public sealed class RecipientGuardianConfiguration : IEntityTypeConfiguration<Re
 {
     public void Configure(EntityTypeBuilder<RecipientGuardian> b)
     {
+        b.ToTable("RecipientGuardians");
         b.Property(g => g.Name).HasMaxLength(50).IsRequired();
         b.Property(g => g.Relation).HasMaxLength(20).IsRequired();
     }

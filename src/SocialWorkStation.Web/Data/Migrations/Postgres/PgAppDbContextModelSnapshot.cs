@@ -527,7 +527,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RecipientId");
 
-                    b.ToTable("RecipientGuardian");
+                    b.ToTable("RecipientGuardians", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>

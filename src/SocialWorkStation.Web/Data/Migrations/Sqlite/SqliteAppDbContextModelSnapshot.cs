@@ -512,7 +512,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientId");
 
-                    b.ToTable("RecipientGuardian");
+                    b.ToTable("RecipientGuardians", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>

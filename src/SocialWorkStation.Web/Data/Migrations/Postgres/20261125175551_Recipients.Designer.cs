@@ -12,7 +12,7 @@ using SocialWorkStation.Web.Data;
 namespace SocialWorkStation.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PgAppDbContext))]
-    [Migration("20261125173742_Recipients")]
+    [Migration("20261125175551_Recipients")]
     partial class Recipients
     {
         /// <inheritdoc />
@@ -530,7 +530,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RecipientId");
 
-                    b.ToTable("RecipientGuardian");
+                    b.ToTable("RecipientGuardians", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>

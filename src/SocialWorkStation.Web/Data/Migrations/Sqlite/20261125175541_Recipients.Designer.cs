@@ -11,7 +11,7 @@ using SocialWorkStation.Web.Data;
 namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125173735_Recipients")]
+    [Migration("20261125175541_Recipients")]
     partial class Recipients
     {
         /// <inheritdoc />
@@ -515,7 +515,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientId");
 
-                    b.ToTable("RecipientGuardian");
+                    b.ToTable("RecipientGuardians", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>
