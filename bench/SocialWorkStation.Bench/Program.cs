@@ -55,7 +55,7 @@ List<Platform> stations;
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    stations = await db.Platforms.Where(p => p.Kind == PlatformKind.Station).ToListAsync();
+    stations = await db.Platforms.Where(p => p.Kind == PlatformKind.Station && !p.Name.Contains("基准站")).ToListAsync();
     if (stations.Count == 0)
     {
         var townships = await db.Regions.Where(r => r.Level == RegionLevel.Township && r.Code.StartsWith("43")).OrderBy(r => r.Code).Take(2000).ToListAsync();
@@ -89,7 +89,8 @@ else
     // Reused database: sample from what is there (decrypting the sampled ID numbers).
     await using var scope = host.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    var some = await db.Recipients.AsNoTracking().OrderBy(r => r.IdTailHash).Take(options.Recipients / 997).ToListAsync();
+    var loaded = stations.Select(p => p.Id).ToList();
+    var some = await db.Recipients.AsNoTracking().Where(r => loaded.Contains(r.StationId)).OrderBy(r => r.IdTailHash).Take(options.Recipients / 997).ToListAsync();
     samples.AddRange(some.Select(r => (r.Id, r.StationId, RecipientMapper.IdNumber(r, protector), r.Name)));
 }
 Console.WriteLine($"服务对象总数: {options.Recipients:N0}，抽样 {samples.Count:N0} 人作查询");
@@ -141,8 +142,8 @@ await using (var scope = host.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var stamp = DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)[^6..];
-    importStation = new Platform { Name = "导入基准站" + stamp, Kind = PlatformKind.Station, RegionCode = stations[0].RegionCode, ProfileKey = "hunan", CreatedAt = DateTime.UtcNow };
-    copyStation = new Platform { Name = "COPY基准站" + stamp, Kind = PlatformKind.Station, RegionCode = stations[0].RegionCode, ProfileKey = "hunan", CreatedAt = DateTime.UtcNow };
+    importStation = new Platform { Name = "导入基准站" + stamp, Kind = PlatformKind.Station, RegionCode = "469030100", ProfileKey = "hunan", CreatedAt = DateTime.UtcNow };
+    copyStation = new Platform { Name = "COPY基准站" + stamp, Kind = PlatformKind.Station, RegionCode = "469030100", ProfileKey = "hunan", CreatedAt = DateTime.UtcNow };
     db.Platforms.AddRange(importStation, copyStation);
     await db.SaveChangesAsync();
 }

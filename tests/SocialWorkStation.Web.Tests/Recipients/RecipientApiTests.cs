@@ -265,4 +265,16 @@ public sealed class RecipientApiTests
         var zs = await (await app.ClientFor("worker")).GetJson("/api/v1/recipients?q=zs");
         Assert.Contains(zs.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "张*");
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_recipient_routes()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/recipients", "/api/v1/recipients/{id}", "/api/v1/recipients/{id}/reveal", "/api/v1/recipients/{id}/access",
+                     "/api/v1/recipients/export", "/api/v1/recipient-imports", "/api/v1/recipient-imports/{id}", "/api/v1/recipient-imports/{id}/mapping", "/api/v1/recipient-imports/{id}/confirm" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Web.Tests.Infrastructure;
 using static SocialWorkStation.Web.Tests.Recipients.RecipientFixtures;
@@ -143,5 +144,27 @@ public sealed class RosterImportTests
         // Any other session (or node) reads the same state from the database.
         var other = await (await app.ClientFor("worker")).GetJson($"/api/v1/recipient-imports/{id}");
         Assert.Equal("applied", other.GetProperty("status").GetString());
+    }
+
+    /// <summary>A node that claimed a job and died: once its lease has run out another node's runner finishes the job.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_job_whose_node_stopped_is_taken_over_when_its_lease_expires(string db)
+    {
+        var app = TestApp.For(db);
+        var worker = await app.ClientFor("worker");
+        var upload = await (await Upload(worker, Xlsx([Row(NewName(), NewId())]), "temporaryAssistance")).ReadJson();
+        var id = Guid.Parse(upload.GetProperty("id").GetString()!);
+        await app.WithDb(async d =>
+        {
+            var job = await d.RosterImports.FirstAsync(x => x.Id == id);
+            job.MappingJson = "{\"name\":\"姓名\",\"idNumber\":\"身份证号码\"}";
+            job.Status = Web.Features.Recipients.RosterImportStatus.Checking;
+            job.LeaseOwner = "a-node-that-died";
+            job.LeaseUntil = DateTime.UtcNow.AddMinutes(-1);
+            return await d.SaveChangesAsync();
+        });
+        var done = await WaitFor(worker, id.ToString(), "checked", "failed");
+        Assert.Equal("checked", done.GetProperty("status").GetString());
+        Assert.Equal(1, done.GetProperty("diff").GetProperty("new").GetInt32());
     }
 }

@@ -23,7 +23,13 @@ public static class ListRecipients
     public static async Task<Paged<RecipientListItem>> Handle(AppDbContext db, RecipientProtector protector, TimeProvider clock, UserScope scope, Query query, PageRequest page, CancellationToken ct)
     {
         var q = Filter(db, protector, scope, query);
-        var result = await q.OrderBy(r => r.Name).ThenBy(r => r.Id)
+        // A pinyin search lists exact matches first (zs: 张三 before 张三丰). Ordering by name alone would
+        // also let PostgreSQL walk the whole name index looking for the first twenty matches of a rare key.
+        var pinyin = NameKeys.PinyinQuery(query.Q);
+        var ordered = pinyin is null
+            ? q.OrderBy(r => r.Name)
+            : q.OrderBy(r => r.NameKeys.Any(k => k.Key == pinyin) ? 0 : 1).ThenBy(r => r.Name);
+        var result = await ordered.ThenBy(r => r.Id)
             .Select(r => new
             {
                 Recipient = r,
@@ -47,7 +53,7 @@ public static class ListRecipients
     /// <summary>The filtered recipients, for the list and the export alike.</summary>
     public static IQueryable<Recipient> Filter(AppDbContext db, RecipientProtector protector, UserScope scope, Query query)
     {
-        var q = db.Recipients.AsNoTracking().VisibleTo(scope);
+        var q = db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms);
         var errors = new Errors();
         var text = query.Q?.Trim() ?? "";
         if (text.Length > 0)

@@ -146,12 +146,23 @@ public sealed class RecipientNameKeyConfiguration : IEntityTypeConfiguration<Rec
 
 public static class RecipientScope
 {
-    /// <summary>The recipients a user may see: those of the platforms the user may see (Platform.VisibleTo's rule).</summary>
-    public static IQueryable<Recipient> VisibleTo(this IQueryable<Recipient> q, UserScope s) => s.Kind switch
+    /// <summary>
+    /// The recipients a user may see: those registered with a platform the user may see (Platform.VisibleTo's
+    /// rule), written as <c>StationId IN (visible platforms)</c>. An OR across the join to the platform
+    /// (own station OR its village rooms) would make PostgreSQL scan the whole table; the IN form lets it
+    /// go from the one or few visible platforms through the StationId index.
+    /// </summary>
+    public static IQueryable<Recipient> VisibleTo(this IQueryable<Recipient> q, UserScope s, IQueryable<Platform> platforms)
     {
-        ScopeKind.Platform => q,
-        ScopeKind.Region => q.Where(r => r.Station!.RegionCode.StartsWith(s.RegionPrefix!)),
-        ScopeKind.Station => q.Where(r => r.StationId == s.StationId || r.Station!.ParentId == s.StationId),
-        _ => q.Where(r => false),
-    };
+        if (s.Kind == ScopeKind.Platform)
+        {
+            return q;
+        }
+        if (s.Kind == ScopeKind.None)
+        {
+            return q.Where(r => false);
+        }
+        var visible = platforms.VisibleTo(s).Select(p => p.Id);
+        return q.Where(r => visible.Contains(r.StationId));
+    }
 }

@@ -195,6 +195,10 @@ public static class SaveRecipient
         {
             errors.Required($"guardians[{i}].name", guardians[i].Name, "监护人姓名").MaxLength($"guardians[{i}].name", guardians[i].Name, 50, "监护人姓名")
                 .Required($"guardians[{i}].relation", guardians[i].Relation, "与服务对象的关系").MaxLength($"guardians[{i}].relation", guardians[i].Relation, 20, "关系");
+            if (guardians[i].Phone is { Length: > 0 } gp && !gp.Contains('*') && (gp.Trim().Length > 30 || !gp.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
+            {
+                errors.Add($"guardians[{i}].phone", "电话只能包含数字、空格、+ 和 -，不超过30位");
+            }
         }
 
         if (input.Sensitive is { } s)
@@ -214,7 +218,7 @@ public static class SaveRecipient
         }
         if (input.HouseholdOf is { } hid)
         {
-            householdOf = await db.Recipients.VisibleTo(scope).FirstOrDefaultAsync(x => x.Id == hid, ct);
+            householdOf = await db.Recipients.VisibleTo(scope, db.Platforms).FirstOrDefaultAsync(x => x.Id == hid, ct);
             if (householdOf is null || householdOf.StationId != r.StationId)
             {
                 errors.Add("householdOf", "同户的服务对象不存在或不属于同一站点");
