@@ -196,7 +196,7 @@ var copyRows = people.Select(p =>
     // Encrypted again for the new row id (the ciphertext is bound to its record), before the clock starts.
     RecipientFields.SetIdentity(copy, IdNumber.TryParse(RecipientMapper.IdNumber(p, protector), out _)!, protector);
     RecipientFields.SetPhone(copy, RecipientMapper.Phone(p, protector), protector);
-    copy.NameKeys.AddRange(p.NameKeys.Select(k => new RecipientNameKey { Key = k.Key }));
+    copy.NameKeys.AddRange(p.NameKeys.Select(k => new RecipientNameKey { Key = k.Key, StationId = copyStation.Id }));
     return copy;
 }).ToList();
 var copyWatch = Stopwatch.StartNew();
@@ -273,15 +273,12 @@ static IEnumerable<Recipient> Generate(int count, IReadOnlyList<Platform> statio
         var name = surnames[random.Next(surnames.Length)] + given[random.Next(given.Length)] + (random.Next(3) == 0 ? "" : given[random.Next(given.Length)].ToString());
         var r = new Recipient
         {
-            StationId = station.Id, Name = name, CreatedAt = DateTime.UtcNow, RegisteredOn = today,
+            StationId = station.Id, CreatedAt = DateTime.UtcNow, RegisteredOn = today,
             CategoryMask = 1L << random.Next(0, 20), RiskLevel = (RiskLevel)random.Next(0, 4), ConsentGiven = true, ConsentOn = today, ConsentBy = ConsentGiver.Self,
         };
         RecipientFields.SetIdentity(r, id, p);
         RecipientFields.SetPhone(r, "13" + random.Next(100000000, 999999999).ToString(CultureInfo.InvariantCulture), p);
-        foreach (var key in NameKeys.For(name).All)
-        {
-            r.NameKeys.Add(new RecipientNameKey { Key = key });
-        }
+        RecipientFields.SetName(r, name);
         yield return r;
     }
 }
@@ -291,7 +288,7 @@ static async Task<int> Copy(string connection, IEnumerable<Recipient> rows, Reci
     await using var c = new NpgsqlConnection(connection);
     await c.OpenAsync();
     await using var tx = await c.BeginTransactionAsync();
-    var keys = new List<(Guid, string)>();
+    var keys = new List<(Guid, Guid, string)>();
     var n = 0;
     await using (var w = await c.BeginBinaryImportAsync(
         "COPY \"Recipients\" (\"Id\", \"StationId\", \"Relation\", \"Name\", \"Sex\", \"BirthYear\", \"BirthDateCipher\", \"IdNumberCipher\", \"IdNumberHash\", \"IdTailHash\", " +
@@ -322,7 +319,7 @@ static async Task<int> Copy(string connection, IEnumerable<Recipient> rows, Reci
             await w.WriteAsync(r.RosterMask, NpgsqlDbType.Bigint);
             await w.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
             await w.WriteAsync(1, NpgsqlDbType.Integer);
-            keys.AddRange(r.NameKeys.Select(k => (r.Id, k.Key)));
+            keys.AddRange(r.NameKeys.Select(k => (r.Id, r.StationId, k.Key)));
             if (samples is not null && protector is not null && n % sampleEvery == 0)
             {
                 samples.Add((r.Id, r.StationId, protector.Decrypt(r.IdNumberCipher, Recipient.Context(r.Id, "idNumber")), r.Name));
@@ -336,13 +333,14 @@ static async Task<int> Copy(string connection, IEnumerable<Recipient> rows, Reci
     return n;
 }
 
-static async Task CopyKeys(NpgsqlConnection c, List<(Guid Id, string Key)> keys)
+static async Task CopyKeys(NpgsqlConnection c, List<(Guid Id, Guid StationId, string Key)> keys)
 {
-    await using var w = await c.BeginBinaryImportAsync("COPY \"RecipientNameKeys\" (\"RecipientId\", \"Key\") FROM STDIN (FORMAT BINARY)");
-    foreach (var (id, key) in keys)
+    await using var w = await c.BeginBinaryImportAsync("COPY \"RecipientNameKeys\" (\"RecipientId\", \"StationId\", \"Key\") FROM STDIN (FORMAT BINARY)");
+    foreach (var (id, station, key) in keys)
     {
         await w.StartRowAsync();
         await w.WriteAsync(id, NpgsqlDbType.Uuid);
+        await w.WriteAsync(station, NpgsqlDbType.Uuid);
         await w.WriteAsync(key, NpgsqlDbType.Varchar);
     }
     await w.CompleteAsync();

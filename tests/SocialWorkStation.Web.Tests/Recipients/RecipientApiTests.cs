@@ -277,4 +277,28 @@ public sealed class RecipientApiTests
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_recipient_moved_to_another_station_is_found_by_pinyin_there_and_no_longer_here(string db)
+    {
+        var app = TestApp.For(db);
+        var worker = await app.ClientFor("worker");
+        var name = NewName("鲍");
+        var created = await Create(worker, Body(name, NewId()));
+        var rid = created.GetProperty("id").GetString()!;
+        var initials = NameKeys.For(name).Initials[0];
+        Assert.Contains(rid, Ids(await worker.GetJson($"/api/v1/recipients?q={initials}&pageSize=500")));
+
+        var other = await OtherStation(app);
+        var bureau = await app.ClientFor("bureau");
+        var moved = await bureau.PutJson($"/api/v1/recipients/{rid}", new
+        {
+            stationId = other, name, idNumber = created.GetProperty("idNumber").GetString(), categories = new[] { "dibao" },
+            consent = new { given = true, on = "2026-01-05", by = "self", sensitive = true }, version = 1,
+        });
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(rid, Ids(await worker.GetJson($"/api/v1/recipients?q={initials}&pageSize=500")));
+        Assert.Contains(rid, Ids(await bureau.GetJson($"/api/v1/recipients?q={initials}&stationId={other}&pageSize=500")));
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/v1/recipients/{rid}")).StatusCode);
+    }
 }

@@ -4,6 +4,7 @@ using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Domain.Recipients;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Recipients;
@@ -76,7 +77,14 @@ public static class ListRecipients
             else if (NameKeys.PinyinQuery(text) is { } pinyin)
             {
                 var high = NameKeys.UpperBound(pinyin);
-                q = q.Where(r => r.NameKeys.Any(k => string.Compare(k.Key, pinyin) >= 0 && string.Compare(k.Key, high) < 0));
+                var keys = db.RecipientNameKeys.Where(k => string.Compare(k.Key, pinyin) >= 0 && string.Compare(k.Key, high) < 0);
+                if (scope.Kind != ScopeKind.Platform)
+                {
+                    var visible = db.Platforms.VisibleTo(scope).Select(p => p.Id);
+                    keys = keys.Where(k => visible.Contains(k.StationId));
+                }
+                var ids = keys.Select(k => k.RecipientId);
+                q = q.Where(r => ids.Contains(r.Id));
             }
             else
             {

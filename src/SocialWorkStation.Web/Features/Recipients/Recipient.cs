@@ -70,12 +70,16 @@ public sealed class RecipientGuardian
     [Sensitive] public byte[]? PhoneCipher { get; set; }
 }
 
-/// <summary>One pinyin search key of a recipient's name (initials or full pinyin); derived, so not audited.</summary>
+/// <summary>
+/// One pinyin search key of a recipient's name (initials or full pinyin); derived, so not audited. The
+/// recipient's station is copied here so a search inside a station or region is one index range per station.
+/// </summary>
 [NotAudited]
 public sealed class RecipientNameKey
 {
     public long Id { get; set; }
     public Guid RecipientId { get; set; }
+    public Guid StationId { get; set; }
     public string Key { get; set; } = "";
 }
 
@@ -139,7 +143,9 @@ public sealed class RecipientNameKeyConfiguration : IEntityTypeConfiguration<Rec
     public void Configure(EntityTypeBuilder<RecipientNameKey> b)
     {
         b.Property(k => k.Key).HasMaxLength(Domain.Names.NameKeys.MaxKeyLength).IsRequired();
-        // (Key, RecipientId): a prefix search is a range scan of this index that never reads the table.
+        // A prefix search is a range scan of one of these indexes that never reads the table: per visible
+        // station (StationId, Key, RecipientId), or platform-wide (Key, RecipientId).
+        b.HasIndex(k => new { k.StationId, k.Key, k.RecipientId });
         b.HasIndex(k => new { k.Key, k.RecipientId });
     }
 }

@@ -33,7 +33,17 @@ public static class RecipientFields
         }
         r.Name = name;
         r.NameKeys.Clear();
-        r.NameKeys.AddRange(NameKeys.For(name).All.Select(k => new RecipientNameKey { Key = k }));
+        r.NameKeys.AddRange(NameKeys.For(name).All.Select(k => new RecipientNameKey { Key = k, StationId = r.StationId }));
+    }
+
+    /// <summary>The keys carry the station (for the per-station index): moving a recipient moves its keys.</summary>
+    public static void SetStation(Recipient r, Guid stationId)
+    {
+        r.StationId = stationId;
+        foreach (var k in r.NameKeys)
+        {
+            k.StationId = stationId;
+        }
     }
 
     public static void SetPhone(Recipient r, string? phone, RecipientProtector p) =>
@@ -89,7 +99,7 @@ public static class SaveRecipient
             {
                 errors.Add("stationId", "站点不存在或不在您的权限范围内");
             }
-            r.StationId = moveTo;
+            RecipientFields.SetStation(r, moveTo);
         }
         db.Entry(r).Property(x => x.Version).OriginalValue = input.Version.Value;
         if (r.Version != input.Version.Value)
