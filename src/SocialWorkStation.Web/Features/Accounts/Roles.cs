@@ -48,6 +48,8 @@ public static class Permissions
     public const string OrganisationsManage = "organisations.manage";
     public const string AccountsManage = "accounts.manage";
     public const string AuditRead = "audit.read";
+    public const string WorkersManage = "workers.manage";
+    public const string WorkersReveal = "workers.reveal";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -57,5 +59,9 @@ public static class Permissions
         [OrganisationsManage] = [Roles.SystemAdmin, Roles.BureauOfficer],
         [AccountsManage] = [Roles.SystemAdmin],
         [AuditRead] = [Roles.Auditor],
+        // Registering, importing and hiring checks: the bureau, the contractor who employs the workers, the station head.
+        [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
+        [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
     };
 }
