@@ -25,7 +25,9 @@ public static class WebApp
     public static async Task<WebApplication?> BuildAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
-        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        // A command's own arguments (a folder such as /tmp/x) must not reach the configuration parser,
+        // which reads "/key value" as a setting; only --Key=value options do.
+        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
         ConfigureServices(builder);
         var app = builder.Build();
         if (command is not null)
@@ -122,16 +124,13 @@ public static class WebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "社工站平台 API (SocialWorkStation)";
-            doc.Info.Description = "乡镇（街道）社会工作服务站平台的 REST API。先 POST /api/v1/auth/login 取得 accessToken，再以 Authorization: Bearer <accessToken> 调用其余接口。";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiSetup.Configure);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-        });
+        }).AddMvcOptions(Features.Shared.ChineseBindingMessages.Apply);
+        // Chinese text is written as characters, not as &#x...; entities (a third of the page weight).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
     }
 
@@ -162,6 +161,13 @@ public static class WebApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The API reference is public like the OpenAPI document it shows (assets served from the package, no CDN).
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "v1");
+            o.DocumentTitle = "社工站平台 API 参考";
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseRevokedSessions();
@@ -171,12 +177,6 @@ public static class WebApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "api-docs";
-            o.SwaggerEndpoint("/openapi/v1.json", "v1");
-            o.DocumentTitle = "社工站平台 API 参考";
-        });
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
                 await CanConnect(db, ct)
                     ? Results.Ok(new { status = "healthy" })

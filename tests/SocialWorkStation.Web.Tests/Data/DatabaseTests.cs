@@ -50,5 +50,12 @@ public sealed class DatabaseTests
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
+        Assert.True(doc.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+        var example = paths.GetProperty("/api/v1/auth/login").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("head", example.GetProperty("userName").GetString());
+        // The browsable reference is served locally and needs no login.
+        var page = await client.GetAsync("/api-docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }

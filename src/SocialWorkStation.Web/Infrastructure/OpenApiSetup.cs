@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace SocialWorkStation.Web.Infrastructure;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json: bearer authentication for clients, and request examples
+/// for the calls an integrator makes first (api.md: "describes every endpoint, with examples").
+/// </summary>
+public static class OpenApiSetup
+{
+    private static readonly Dictionary<string, string> RequestExamples = new()
+    {
+        ["POST /api/v1/auth/login"] = """{"userName": "head", "password": "Demo@2026pass"}""",
+        ["POST /api/v1/auth/change-password"] = """{"currentPassword": "Demo@2026pass", "newPassword": "New#Passw0rd2026"}""",
+        ["POST /api/v1/stations"] = """
+            {"name": "琼中县营根镇社会工作服务站", "kind": "station", "regionCode": "469030100", "profileKey": "hainan-qiongzhong",
+             "address": "琼中县营根镇人民政府大院", "floorArea": 45.5, "fireSafety": true,
+             "rooms": [{"name": "社工办公室", "area": 20}, {"name": "个案工作室", "area": 12}],
+             "equipment": [{"name": "电脑", "quantity": 3}, {"name": "打印机", "quantity": 1}]}
+            """,
+        ["PUT /api/v1/stations/{id}"] = """
+            {"name": "琼中县营根镇社会工作服务站", "kind": "station", "regionCode": "469030100", "profileKey": "hainan-qiongzhong",
+             "floorArea": 48, "fireSafety": true, "rooms": [{"name": "社工办公室"}], "equipment": [], "version": 3}
+            """,
+        ["POST /api/v1/organisations"] = """{"name": "琼中县益心社会工作服务中心", "kind": "contractor", "regionCode": "469030"}""",
+        ["POST /api/v1/accounts"] = """
+            {"userName": "wangfang", "displayName": "王芳", "password": "Initial#Pass2026", "roles": ["SocialWorker"],
+             "scopeStationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935"}
+            """,
+    };
+
+    public static void Configure(OpenApiOptions o)
+    {
+        o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "社工站平台 API (SocialWorkStation)";
+            doc.Info.Description = "乡镇（街道）社会工作服务站平台的 REST API。先 POST /api/v1/auth/login 取得 accessToken，" +
+                "再以 Authorization: Bearer <accessToken> 调用其余接口。列表接口支持 page、pageSize（默认50，最大500）；" +
+                "错误为 RFC 9457 application/problem+json；权限范围以外的记录一律返回 404；提交过期的 version 返回 409。";
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "POST /api/v1/auth/login 返回的 accessToken",
+            };
+            doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] }];
+            return Task.CompletedTask;
+        });
+        o.AddOperationTransformer((operation, context, _) =>
+        {
+            var d = context.Description;
+            var key = $"{d.HttpMethod} /{d.RelativePath?.Split('?')[0]}";
+            key = System.Text.RegularExpressions.Regex.Replace(key, @"\{(\w+):[^}]+\}", "{$1}");
+            if (RequestExamples.TryGetValue(key, out var example) && operation.RequestBody?.Content is { } content)
+            {
+                foreach (var media in content.Values)
+                {
+                    media.Example = JsonNode.Parse(example);
+                }
+            }
+            return Task.CompletedTask;
+        });
+    }
+}
