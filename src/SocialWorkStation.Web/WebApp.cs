@@ -122,6 +122,15 @@ public static class WebApp
 
         // Enums the API does not map to strings itself (the rules inside a profile) are written as camelCase names, as in the profile files.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        // Weak rural networks: compress pages and JSON (static assets are pre-compressed by MapStaticAssets).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(OpenApiSetup.Configure);
@@ -159,8 +168,11 @@ public static class WebApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers problem+json (the IExceptionHandler); a browser gets a Chinese error page.
+        app.UseExceptionHandler("/Error/500");
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseResponseCompression();
         // The API reference is public like the OpenAPI document it shows (assets served from the package, no CDN).
         app.UseSwaggerUI(o =>
         {
