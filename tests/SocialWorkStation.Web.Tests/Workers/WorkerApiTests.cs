@@ -289,6 +289,20 @@ public sealed class WorkerApiTests
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_worker_routes()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/workers", "/api/v1/workers/{id}", "/api/v1/workers/{id}/compliance", "/api/v1/workers/{id}/reveal",
+                     "/api/v1/workers/hiring-check", "/api/v1/workers/findings", "/api/v1/workers/findings/export", "/api/v1/workers/import", "/api/v1/workers/import/template" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+        var import = paths.GetProperty("/api/v1/workers/import").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(import.TryGetProperty("multipart/form-data", out _));
+    }
+
+    [Fact]
     public async Task The_profile_api_lists_the_staff_rules_with_sources_and_enum_names()
     {
         var client = await TestApp.For("Sqlite").ClientFor("worker");

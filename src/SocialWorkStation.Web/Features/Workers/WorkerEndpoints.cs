@@ -89,6 +89,31 @@ public static class WorkerEndpoints
                 return Results.Problem(problem);
             })
             .RequireAuthorization(Permissions.WorkersManage)
+            // The body is described here because it is read by hand (see above), not bound.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "multipart/form-data，字段 file 为按模板填写的 .xlsx 文件",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new Microsoft.OpenApi.OpenApiSchema
+                            {
+                                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                                Required = new HashSet<string> { "file" },
+                                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                                {
+                                    ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+                                },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .WithSummary("Import workers into a station from the template (multipart field 'file', query stationId): all rows or none");
     }
 }
