@@ -39,6 +39,8 @@ public sealed class WorkerApiTests
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal(IdNumber.Mask(idNumber), item.GetProperty("idNumber").GetString());
         Assert.DoesNotContain(idNumber, list.ToString());
+        Assert.Equal(1, (await bureau.GetJson($"/api/v1/workers?stationId={station}&active=true")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await bureau.GetJson($"/api/v1/workers?stationId={station}&active=false")).GetProperty("total").GetInt32());
         // The ID tail finds the worker.
         Assert.Equal(1, (await bureau.GetJson($"/api/v1/workers?stationId={station}&q={idNumber[^4..]}")).GetProperty("total").GetInt32());
 
