@@ -1,5 +1,6 @@
 using SocialWorkStation.Domain.Common;
 using SocialWorkStation.Domain.Platforms;
+using SocialWorkStation.Domain.Staff;
 
 namespace SocialWorkStation.Domain.Profiles;
 
@@ -24,6 +25,8 @@ public sealed record PolicyProfile
     public Sourced<string>? Logo { get; init; }
     public required SignageRules Signage { get; init; }
     public required FacilityRules Facilities { get; init; }
+    /// <summary>Staff rules: headcount, qualifications, heads, training (null when the document sets none).</summary>
+    public StaffRules? Staff { get; init; }
 
     /// <summary>Every value the profile holds, flattened for display and side-by-side comparison.</summary>
     public IEnumerable<ProfileEntry> Entries()
@@ -44,6 +47,10 @@ public sealed record PolicyProfile
             yield return Entry(prefix + ".requiredRooms", label + "：功能室", rules?.RequiredRooms);
             yield return Entry(prefix + ".requiredEquipment", label + "：办公设备", rules?.RequiredEquipment);
             yield return Entry(prefix + ".fireSafety", label + "：消防设施", rules?.FireSafety);
+        }
+        foreach (var e in (Staff ?? new StaffRules()).Entries())
+        {
+            yield return e;
         }
     }
 

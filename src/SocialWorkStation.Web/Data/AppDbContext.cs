@@ -9,6 +9,7 @@ using SocialWorkStation.Web.Features.Organisations;
 using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Features.Workers;
 
 namespace SocialWorkStation.Web.Data;
 
@@ -24,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Platform> Platforms => Set<Platform>();
+    public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Recipient> Recipients => Set<Recipient>();
     public DbSet<RecipientNameKey> RecipientNameKeys => Set<RecipientNameKey>();

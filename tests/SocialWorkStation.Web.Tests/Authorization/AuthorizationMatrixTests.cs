@@ -136,9 +136,12 @@ public sealed class AuthorizationMatrixTests
         var outsideRecipient = await Recipients.RecipientFixtures.AddDirect(app, outsideStation, "矩阵外");
         var insideImport = await Recipients.RecipientFixtures.AddImportDirect(app, Guid.Parse(headStation));
         var outsideImport = await Recipients.RecipientFixtures.AddImportDirect(app, outsideStation);
+        var headWorker = (await (await app.ClientFor("head")).GetJson("/api/v1/workers")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var outsideWorker = await Workers.WorkerTestData.Create(admin, Workers.WorkerTestData.Worker(outside.GetProperty("id").GetString()!, "乐东社工"));
         return new Dictionary<string, Samples>
         {
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
+            ["workers.id"] = new(headWorker, outsideWorker),
             ["accounts.id"] = new(adminId, null),
             ["regions.code"] = new("469030", null),
             ["profiles.key"] = new("hainan-qiongzhong", null),

@@ -53,6 +53,8 @@ public static class Permissions
     public const string RecipientsReveal = "recipients.reveal";
     public const string RecipientsImport = "recipients.import";
     public const string RecipientsExport = "recipients.export";
+    public const string WorkersManage = "workers.manage";
+    public const string WorkersReveal = "workers.reveal";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -68,5 +70,9 @@ public static class Permissions
         [RecipientsReveal] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.StationHead, Roles.SocialWorker],
         [RecipientsImport] = [Roles.BureauOfficer, Roles.StationHead, Roles.SocialWorker],
         [RecipientsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        // Registering, importing and hiring checks: the bureau, the contractor who employs the workers, the station head.
+        [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
+        [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
     };
 }

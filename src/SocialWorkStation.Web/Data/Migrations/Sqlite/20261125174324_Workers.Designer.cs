@@ -11,8 +11,8 @@ using SocialWorkStation.Web.Data;
 namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125175541_Recipients")]
-    partial class Recipients
+    [Migration("20261125174324_Workers")]
+    partial class Workers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -350,300 +350,6 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Household", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Recipient", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("BirthDateCipher")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("BirthYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CategoryMask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ConsentBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ConsentGiven")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConsentGuardianName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ConsentOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("HouseholdId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("IdNumberCipher")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("IdNumberHash")
-                        .IsRequired()
-                        .HasMaxLength(44)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdTailHash")
-                        .IsRequired()
-                        .HasMaxLength(44)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly>("RegisteredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Relation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RiskLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RosterMask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("SensitiveCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("SensitiveConsent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Sex")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("StatusDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VillageCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("WorkerId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.HasIndex("IdNumberHash");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("VillageCode");
-
-                    b.HasIndex("IdTailHash", "StationId");
-
-                    b.HasIndex("StationId", "IdNumberHash")
-                        .IsUnique();
-
-                    b.HasIndex("StationId", "Name");
-
-                    b.ToTable("Recipients");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientGuardian", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("RecipientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId");
-
-                    b.ToTable("RecipientGuardians", (string)null);
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RecipientId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("Key", "RecipientId");
-
-                    b.ToTable("RecipientNameKeys");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Category")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DiffJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("FileCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeadersJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MappingJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProblemCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProblemsJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Processed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("StationId", "CreatedAt");
-
-                    b.ToTable("RosterImports");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterMapping", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MappingJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StationId")
-                        .IsUnique();
-
-                    b.ToTable("RosterMappings");
-                });
-
             modelBuilder.Entity("SocialWorkStation.Web.Features.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -721,6 +427,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequiredStaff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -785,6 +494,158 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("PlatformRoom");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LocalHukou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Major")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MajorCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PracticeStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProvincialFreshGraduate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TrainingBaseIntern")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerCertificate");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerContactVillage");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Professional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerTraining");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -836,58 +697,6 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Recipient", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Household", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Station");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientGuardian", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
-                        .WithMany("Guardians")
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
-                        .WithMany("NameKeys")
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterImport", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterMapping", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.Platform", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", "Contractor")
@@ -921,11 +730,42 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Recipient", b =>
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
                 {
-                    b.Navigation("Guardians");
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                    b.Navigation("NameKeys");
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("ContactVillages")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.Platform", b =>
@@ -933,6 +773,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Equipment");
 
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Navigation("Certificates");
+
+                    b.Navigation("ContactVillages");
+
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }

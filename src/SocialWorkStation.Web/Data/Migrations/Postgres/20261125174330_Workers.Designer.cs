@@ -12,8 +12,8 @@ using SocialWorkStation.Web.Data;
 namespace SocialWorkStation.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PgAppDbContext))]
-    [Migration("20261125175551_Recipients")]
-    partial class Recipients
+    [Migration("20261125174330_Workers")]
+    partial class Workers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -363,305 +363,6 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("Organisations");
                 });
 
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Household", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Recipient", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<byte[]>("BirthDateCipher")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<int>("BirthYear")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("CategoryMask")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("ConsentBy")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("ConsentGiven")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("ConsentGuardianName")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateOnly?>("ConsentOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("HouseholdId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("IdNumberCipher")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("IdNumberHash")
-                        .IsRequired()
-                        .HasMaxLength(44)
-                        .HasColumnType("character varying(44)");
-
-                    b.Property<string>("IdTailHash")
-                        .IsRequired()
-                        .HasMaxLength(44)
-                        .HasColumnType("character varying(44)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
-
-                    b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<DateOnly>("RegisteredOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Relation")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RiskLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("RosterMask")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("SensitiveCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<bool>("SensitiveConsent")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Sex")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("StatusDate")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("VillageCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .UseCollation("C");
-
-                    b.Property<Guid?>("WorkerId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.HasIndex("IdNumberHash");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("VillageCode");
-
-                    b.HasIndex("IdTailHash", "StationId");
-
-                    b.HasIndex("StationId", "IdNumberHash")
-                        .IsUnique();
-
-                    b.HasIndex("StationId", "Name");
-
-                    b.ToTable("Recipients");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientGuardian", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid>("RecipientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId");
-
-                    b.ToTable("RecipientGuardians", (string)null);
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
-
-                    b.Property<Guid>("RecipientId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("Key", "RecipientId");
-
-                    b.ToTable("RecipientNameKeys");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Category")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DiffJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<byte[]>("FileCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("HeadersJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("MappingJson")
-                        .HasColumnType("text");
-
-                    b.Property<int>("ProblemCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProblemsJson")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Processed")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("StationId", "CreatedAt");
-
-                    b.ToTable("RosterImports");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterMapping", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("MappingJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StationId")
-                        .IsUnique();
-
-                    b.ToTable("RosterMappings");
-                });
-
             modelBuilder.Entity("SocialWorkStation.Web.Features.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -739,6 +440,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<int?>("RequiredStaff")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -803,6 +507,158 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("PlatformRoom");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("LocalHukou")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Major")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MajorCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PracticeStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ProvincialFreshGraduate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TrainingBaseIntern")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Registered")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerCertificate");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerContactVillage");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("numeric(7,1)");
+
+                    b.Property<bool>("Professional")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerTraining");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -854,58 +710,6 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Recipient", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Household", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Station");
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientGuardian", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
-                        .WithMany("Guardians")
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RecipientNameKey", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
-                        .WithMany("NameKeys")
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterImport", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.RosterMapping", b =>
-                {
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.Platform", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", "Contractor")
@@ -939,11 +743,42 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Recipient", b =>
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
                 {
-                    b.Navigation("Guardians");
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                    b.Navigation("NameKeys");
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("ContactVillages")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.Platform", b =>
@@ -951,6 +786,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Equipment");
 
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Navigation("Certificates");
+
+                    b.Navigation("ContactVillages");
+
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialWorkStation.Web.Data.Migrations.Postgres
+namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Recipients : Migration
@@ -16,9 +15,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,26 +28,26 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "RosterImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Category = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FileCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    HeadersJson = table.Column<string>(type: "text", nullable: false),
-                    MappingJson = table.Column<string>(type: "text", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Total = table.Column<int>(type: "integer", nullable: false),
-                    Processed = table.Column<int>(type: "integer", nullable: false),
-                    ProblemsJson = table.Column<string>(type: "text", nullable: true),
-                    ProblemCount = table.Column<int>(type: "integer", nullable: false),
-                    DiffJson = table.Column<string>(type: "text", nullable: true),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    HeadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ProblemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiffJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,10 +64,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "RosterMappings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MappingJson = table.Column<string>(type: "text", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,35 +84,35 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "Recipients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Relation = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Sex = table.Column<int>(type: "integer", nullable: false),
-                    BirthYear = table.Column<int>(type: "integer", nullable: false),
-                    BirthDateCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false),
-                    IdTailHash = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false),
-                    PhoneCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
-                    CategoryMask = table.Column<long>(type: "bigint", nullable: false),
-                    RiskLevel = table.Column<int>(type: "integer", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    StatusDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ConsentGiven = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConsentBy = table.Column<int>(type: "integer", nullable: true),
-                    SensitiveConsent = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentGuardianName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    SensitiveCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    RosterMask = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Relation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDateCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false),
+                    IdTailHash = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false),
+                    PhoneCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CategoryMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    RiskLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ConsentGiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConsentBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    SensitiveConsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentGuardianName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SensitiveCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    RosterMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,11 +135,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "RecipientGuardians",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PhoneCipher = table.Column<byte[]>(type: "bytea", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PhoneCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,10 +156,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "RecipientNameKeys",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,6 +187,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "IX_RecipientNameKeys_RecipientId",
                 table: "RecipientNameKeys",
                 column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecipientNameKeys_StationId_Key_RecipientId",
+                table: "RecipientNameKeys",
+                columns: new[] { "StationId", "Key", "RecipientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Recipients_HouseholdId",
