@@ -301,4 +301,23 @@ public sealed class RecipientApiTests
         Assert.Contains(rid, Ids(await bureau.GetJson($"/api/v1/recipients?q={initials}&stationId={other}&pageSize=500")));
         Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/v1/recipients/{rid}")).StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_responsible_worker_comes_from_the_worker_register_and_filters_the_list(string db)
+    {
+        var app = TestApp.For(db);
+        var head = await app.ClientFor("head");
+        var worker = (await head.GetJson("/api/v1/workers")).GetProperty("items")[0];
+        var workerId = worker.GetProperty("id").GetString()!;
+        var body = new
+        {
+            name = NewName(), idNumber = NewId(), categories = new[] { "dibao" }, workerId,
+            consent = new { given = true, on = "2026-01-05", by = "self", sensitive = false },
+        };
+        var created = await Create(head, body);
+        Assert.Equal(workerId, created.GetProperty("workerId").GetString());
+        Assert.Equal(worker.GetProperty("name").GetString(), created.GetProperty("workerName").GetString());
+        Assert.Contains(created.GetProperty("id").GetString(), Ids(await head.GetJson($"/api/v1/recipients?workerId={workerId}&pageSize=500")));
+        await (await head.PostJson("/api/v1/recipients", new { name = NewName(), idNumber = NewId(), workerId = Guid.NewGuid() })).AssertValidationProblem("workerId");
+    }
 }

@@ -8,6 +8,7 @@ using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Shared;
 using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Features.Workers;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Recipients;
@@ -90,6 +91,7 @@ public sealed class EditModel(AppDbContext db, RecipientProtector protector, Aud
     public string? CurrentName { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> StationOptions { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> VillageOptions { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> WorkerOptions { get; private set; } = [];
 
     public async Task OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -163,6 +165,8 @@ public sealed class EditModel(AppDbContext db, RecipientProtector protector, Aud
                 .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct)).Select(v => (v.Code, v.Name)));
         }
         VillageOptions = villages;
+        WorkerOptions = (await db.Workers.AsNoTracking().VisibleTo(scope).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name, Station = w.Platform!.Name }).Take(500).ToListAsync(ct))
+            .Select(w => (w.Id, $"{w.Name}（{w.Station}）")).ToList();
         while (Input.Guardians.Count < 2)
         {
             Input.Guardians.Add(new GuardianForm());

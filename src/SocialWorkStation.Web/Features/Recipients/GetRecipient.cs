@@ -3,6 +3,7 @@ using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Workers;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Recipients;
@@ -74,7 +75,8 @@ public static class GetRecipient
         var duplicates = await db.Recipients.AsNoTracking()
             .Where(o => o.IdNumberHash == r.IdNumberHash && o.Id != r.Id)
             .Select(o => new DuplicateDto(o.Id, o.StationId, o.Station!.Name)).ToListAsync(ct);
-        return RecipientMapper.ToDto(r, protector, reveal, ChinaTime.Today(clock), r.Station?.Name, villageName, household, duplicates);
+        var workerName = r.WorkerId is { } wid ? await db.Workers.AsNoTracking().VisibleTo(scope).Where(w => w.Id == wid).Select(w => w.Name).FirstOrDefaultAsync(ct) : null;
+        return RecipientMapper.ToDto(r, protector, reveal, ChinaTime.Today(clock), r.Station?.Name, villageName, household, duplicates) with { WorkerName = workerName };
     }
 
     /// <summary>Who looked at, revealed, exported or changed this recipient: the recipient page's access history.</summary>

@@ -38,7 +38,7 @@ public sealed class Recipient : IVersioned
     /// <summary>The categories as bits (<see cref="RecipientCategories.ToMask"/>): one recipient has several.</summary>
     public long CategoryMask { get; set; }
     public RiskLevel RiskLevel { get; set; }
-    /// <summary>The resident social worker responsible (api.md workerId; the worker register is another issue).</summary>
+    /// <summary>The resident social worker responsible (api.md workerId), from the worker register.</summary>
     public Guid? WorkerId { get; set; }
     public RecipientStatus Status { get; set; }
     public DateOnly? StatusDate { get; set; }
@@ -115,6 +115,7 @@ public sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipient>
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne(r => r.Station).WithMany().HasForeignKey(r => r.StationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Household>().WithMany().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Workers.Worker>().WithMany().HasForeignKey(r => r.WorkerId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(r => r.Guardians).WithOne().HasForeignKey(g => g.RecipientId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.NameKeys).WithOne().HasForeignKey(k => k.RecipientId).OnDelete(DeleteBehavior.Cascade);
         // One person once per station; the same person in two stations is allowed and flagged.
@@ -125,6 +126,7 @@ public sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipient>
         b.HasIndex(r => r.Name);
         b.HasIndex(r => r.VillageCode);
         b.HasIndex(r => r.HouseholdId);
+        b.HasIndex(r => r.WorkerId);
     }
 }
 

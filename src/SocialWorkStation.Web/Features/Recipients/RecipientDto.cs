@@ -28,7 +28,11 @@ public sealed record RecipientDto(
     string? Phone, string? VillageCode, string? VillageName, string? Address, IReadOnlyList<string> Categories, string RiskLevel,
     Guid? WorkerId, string Status, DateOnly? StatusDate, DateOnly RegisteredOn, ConsentDto Consent, IReadOnlyList<GuardianDto> Guardians,
     Guid? HouseholdId, string Relation, IReadOnlyList<HouseholdMemberDto> Household, IReadOnlyList<DuplicateDto> Duplicates,
-    SensitiveDto? Sensitive, bool Revealed, int Version);
+    SensitiveDto? Sensitive, bool Revealed, int Version)
+{
+    /// <summary>The responsible worker's name, when the worker is visible to the caller.</summary>
+    public string? WorkerName { get; init; }
+}
 
 /// <summary>A search result: always masked.</summary>
 public sealed record RecipientListItem(

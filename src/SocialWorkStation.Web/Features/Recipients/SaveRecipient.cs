@@ -8,6 +8,7 @@ using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Features.Workers;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Recipients;
@@ -182,6 +183,11 @@ public static class SaveRecipient
             {
                 errors.Add("villageCode", "村（社区）代码不存在，请从列表中选择");
             }
+        }
+
+        if (input.WorkerId is { } workerId && !await db.Workers.VisibleTo(scope).AnyAsync(w => w.Id == workerId, ct))
+        {
+            errors.Add("workerId", "负责社工不存在或不在您的权限范围内");
         }
 
         var consent = input.Consent ?? new ConsentInput(false, null, null, false, null);

@@ -491,6 +491,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.HasIndex("VillageCode");
 
+                    b.HasIndex("WorkerId");
+
                     b.HasIndex("IdTailHash", "StationId");
 
                     b.HasIndex("StationId", "IdNumberHash")
@@ -1023,6 +1025,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Station");
                 });

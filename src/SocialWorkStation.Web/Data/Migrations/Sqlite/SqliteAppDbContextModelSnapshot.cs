@@ -476,6 +476,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VillageCode");
 
+                    b.HasIndex("WorkerId");
+
                     b.HasIndex("IdTailHash", "StationId");
 
                     b.HasIndex("StationId", "IdNumberHash")
@@ -1005,6 +1007,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Station");
                 });

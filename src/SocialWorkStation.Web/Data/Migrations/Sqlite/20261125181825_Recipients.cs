@@ -129,6 +129,12 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         principalTable: "Platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recipients_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +234,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                 name: "IX_Recipients_VillageCode",
                 table: "Recipients",
                 column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recipients_WorkerId",
+                table: "Recipients",
+                column: "WorkerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RosterImports_StationId_CreatedAt",
