@@ -50,4 +50,31 @@ public sealed class RecipientSearchTests(BrowserApp app)
         await Expect(page.Locator("table.access-history")).ToContainTextAsync("入户走访前核对身份");
         await app.ScreenshotAsync(page, "r-phone-details-revealed");
     }
+
+    [BrowserFact]
+    public async Task A_worker_registers_a_recipient_and_a_15_digit_number_is_refused_under_its_field_keeping_what_was_typed()
+    {
+        var page = await app.NewPageAsync(1366, 900);
+        await app.LoginAsync(page, "worker");
+        await page.Locator("nav.sidebar").GetByRole(AriaRole.Link, new() { Name = "登记服务对象" }).ClickAsync();
+        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("司马丁");
+        await page.GetByLabel("身份证号码", new() { Exact = true }).FillAsync("469000560301001");
+        await page.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13812340000");
+        await page.GetByLabel("低保", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).Last.ClickAsync();
+
+        await Expect(page.Locator("span[data-valmsg-for='Input.IdNumber']")).ToContainTextAsync("15位旧身份证号码已停止使用");
+        await Expect(page.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("司马丁");
+        await Expect(page.GetByLabel("联系电话", new() { Exact = true })).ToHaveValueAsync("13812340000");
+        await Expect(page.GetByLabel("低保", new() { Exact = true })).ToBeCheckedAsync();
+        await app.ScreenshotAsync(page, "r-desktop-register-error");
+
+        var first17 = "46909919560301001";
+        await page.GetByLabel("身份证号码", new() { Exact = true }).FillAsync(first17 + SocialWorkStation.Domain.IdNumbers.IdNumber.CheckChar(first17));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/Recipients/Details/**");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "司*丁", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("dd.id-number")).ToHaveTextAsync(new Regex(@"^469\*{11}001[0-9X]$"));
+        await app.ScreenshotAsync(page, "r-desktop-registered");
+    }
 }

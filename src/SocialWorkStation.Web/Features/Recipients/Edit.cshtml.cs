@@ -36,6 +36,10 @@ public sealed class SensitiveForm
     public int? DisabilityGrade { get; set; }
     public decimal? MonthlyIncome { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>Something typed into a section the form never pre-fills means the user wants it saved.</summary>
+    public bool HasAny => !string.IsNullOrWhiteSpace(Health) || !string.IsNullOrEmpty(DisabilityType) || DisabilityGrade is not null
+        || MonthlyIncome is not null || !string.IsNullOrWhiteSpace(Notes);
 }
 
 /// <summary>The form mirrors the API's JSON, so a handler's field errors land under the right inputs.</summary>
@@ -55,7 +59,7 @@ public sealed class RecipientForm
     public DateOnly? RegisteredOn { get; set; }
     public ConsentForm Consent { get; set; } = new();
     public List<GuardianForm> Guardians { get; set; } = [];
-    /// <summary>Unticked, the stored health, income and notes stay as they are (the form never shows them).</summary>
+    /// <summary>Unticked and left empty, the stored health, income and notes stay as they are (the form never shows them).</summary>
     public bool UpdateSensitive { get; set; }
     public SensitiveForm Sensitive { get; set; } = new();
     public int? Version { get; set; }
@@ -64,7 +68,7 @@ public sealed class RecipientForm
         new ConsentInput(Consent.Given, Consent.On, Consent.By, Consent.Sensitive, Consent.GuardianName),
         Guardians.Where(g => !string.IsNullOrWhiteSpace(g.Name) || !string.IsNullOrWhiteSpace(g.Phone)).Select(g => new GuardianInput(g.Name, g.Relation, g.Phone)).ToList(),
         null, null,
-        UpdateSensitive ? new SensitiveDto(Sensitive.Health, string.IsNullOrEmpty(Sensitive.DisabilityType) ? null : Sensitive.DisabilityType, Sensitive.DisabilityGrade, Sensitive.MonthlyIncome, Sensitive.Notes) : null,
+        UpdateSensitive || Sensitive.HasAny ? new SensitiveDto(Sensitive.Health, string.IsNullOrEmpty(Sensitive.DisabilityType) ? null : Sensitive.DisabilityType, Sensitive.DisabilityGrade, Sensitive.MonthlyIncome, Sensitive.Notes) : null,
         Version);
 
     public static RecipientForm From(RecipientDto r) => new()
