@@ -76,5 +76,11 @@ public sealed class RecipientSearchTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "司*丁", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("dd.id-number")).ToHaveTextAsync(new Regex(@"^469\*{11}001[0-9X]$"));
         await app.ScreenshotAsync(page, "r-desktop-registered");
+
+        // The list exports masked by default, as an Excel file.
+        await page.GotoAsync("/Recipients/Index?q=smd");
+        await page.GetByText("导出当前名单（Excel）").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "导出 Excel" }).ClickAsync());
+        Assert.EndsWith("-脱敏.xlsx", download.SuggestedFilename);
     }
 }

@@ -58,6 +58,7 @@ public static class Startup
                 ? $"已创建管理员账号 admin，随机密码（只显示这一次）：{password}"
                 : "已创建管理员账号 admin（密码见 Bootstrap:AdminPassword 或演示密码）");
         }
+        await Features.Recipients.RecipientKeyCheck.EnsureKeysOpenStoredDataAsync(db, sp.GetRequiredService<Features.Recipients.RecipientProtector>());
         if (sp.GetRequiredService<IOptions<Features.Recipients.RecipientProtectionOptions>>().Value.UsingDevelopmentKeys)
         {
             Notices.Add("注意：服务对象敏感信息使用自动生成的开发密钥（App_Data/recipient-keys.json），仅供演示；正式部署请配置 RecipientProtection（见 docs/recipients.md）。");

@@ -167,5 +167,11 @@ public sealed class ProtectionTests
         }
         Assert.Equal(before.ToDictionary(b => b.Id, b => b.IdNumberHash), rows.ToDictionary(r => r.Id, r => r.IdNumberHash));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "rotateKey"));
+
+        // Start-up refuses keys that cannot open the stored data (here: only the retired key).
+        var onlyOld = new RecipientProtector(Options.Create(new RecipientProtectionOptions { ActiveKeyId = "old", Keys = { ["old"] = oldKey }, IndexKey = indexKey }));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => RecipientKeyCheck.EnsureKeysOpenStoredDataAsync(db, onlyOld));
+        Assert.Contains("无法用当前配置的密钥解密", refused.Message);
+        await RecipientKeyCheck.EnsureKeysOpenStoredDataAsync(db, onlyNew);
     }
 }

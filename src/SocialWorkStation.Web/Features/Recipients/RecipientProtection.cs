@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace SocialWorkStation.Web.Features.Recipients;
@@ -190,4 +191,31 @@ public sealed class RecipientProtector
 
     private string Index(string purpose, string value) =>
         Convert.ToBase64String(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(purpose + ":" + value)));
+}
+
+/// <summary>Start-up check: the configured keys must open the data already stored.</summary>
+public static class RecipientKeyCheck
+{
+    /// <summary>
+    /// Decrypts one stored record. A wrong or missing key (a lost development key file, a key removed before
+    /// rotation finished) stops start-up with a message, instead of failing on every recipient page.
+    /// </summary>
+    public static async Task EnsureKeysOpenStoredDataAsync(Data.AppDbContext db, RecipientProtector protector, CancellationToken ct = default)
+    {
+        var sample = await db.Recipients.AsNoTracking().OrderByDescending(r => r.Id).Select(r => new { r.Id, r.IdNumberCipher }).FirstOrDefaultAsync(ct);
+        if (sample is null)
+        {
+            return;
+        }
+        try
+        {
+            protector.Decrypt(sample.IdNumberCipher, Recipient.Context(sample.Id, "idNumber"));
+        }
+        catch (CryptographicException ex)
+        {
+            throw new InvalidOperationException(
+                $"服务对象数据无法用当前配置的密钥解密（密钥编号 {RecipientProtector.KeyIdOf(sample.IdNumberCipher)}）：请检查 RecipientProtection:Keys，" +
+                "或找回 App_Data/recipient-keys.json。详见 docs/recipients.md。", ex);
+        }
+    }
 }
