@@ -213,5 +213,6 @@ public static class WebApp
         OrganisationUseCases.Map(api);
         BrowseAudit.Map(api);
         RecipientEndpoints.Map(api);
+        Features.Visits.VisitEndpoints.Map(api);
     }
 }

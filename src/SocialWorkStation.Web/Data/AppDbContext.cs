@@ -32,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Household> Households => Set<Household>();
     public DbSet<RosterImport> RosterImports => Set<RosterImport>();
     public DbSet<RosterMapping> RosterMappings => Set<RosterMapping>();
+    public DbSet<Features.Visits.Visit> Visits => Set<Features.Visits.Visit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -138,8 +138,11 @@ public sealed class AuthorizationMatrixTests
         var outsideImport = await Recipients.RecipientFixtures.AddImportDirect(app, outsideStation);
         var headWorker = (await (await app.ClientFor("head")).GetJson("/api/v1/workers")).GetProperty("items")[0].GetProperty("id").GetString()!;
         var outsideWorker = await Workers.WorkerTestData.Create(admin, Workers.WorkerTestData.Worker(outside.GetProperty("id").GetString()!, "乐东社工"));
+        var insideVisit = await Visits.VisitApiTests.AddVisitDirect(app, Guid.Parse(headStation), insideRecipient);
+        var outsideVisit = await Visits.VisitApiTests.AddVisitDirect(app, outsideStation, outsideRecipient);
         return new Dictionary<string, Samples>
         {
+            ["visits.id"] = new(insideVisit.ToString(), outsideVisit.ToString()),
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
             ["workers.id"] = new(headWorker, outsideWorker),
             ["accounts.id"] = new(adminId, null),

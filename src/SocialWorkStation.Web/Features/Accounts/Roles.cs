@@ -55,6 +55,8 @@ public static class Permissions
     public const string RecipientsExport = "recipients.export";
     public const string WorkersManage = "workers.manage";
     public const string WorkersReveal = "workers.reveal";
+    public const string VisitsWrite = "visits.write";
+    public const string VisitsExport = "visits.export";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -74,5 +76,8 @@ public static class Permissions
         [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
         [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        // Visits are recorded by the station's own staff (domain.md section 4); others read the ledger.
+        [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        [VisitsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
     };
 }

@@ -810,6 +810,132 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("PlatformRoom");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BackFilled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceContent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("StationId", "VisitedOn");
+
+                    b.HasIndex("VillageCode", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("RecipientId", "VisitId");
+
+                    b.ToTable("VisitRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkerId", "VisitId");
+
+                    b.ToTable("VisitWorkers", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1103,6 +1229,56 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.Visit", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitRecipient", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Visits.Visit", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitWorker", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Visits.Visit", null)
+                        .WithMany("Workers")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Platform")
@@ -1153,6 +1329,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Equipment");
 
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.Visit", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Workers");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>

@@ -792,6 +792,132 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("PlatformRoom");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BackFilled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceContent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("StationId", "VisitedOn");
+
+                    b.HasIndex("VillageCode", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("RecipientId", "VisitId");
+
+                    b.ToTable("VisitRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkerId", "VisitId");
+
+                    b.ToTable("VisitWorkers", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1085,6 +1211,56 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.Visit", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitRecipient", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Visits.Visit", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.VisitWorker", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Visits.Visit", null)
+                        .WithMany("Workers")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Platform")
@@ -1135,6 +1311,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Equipment");
 
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Visits.Visit", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Workers");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>

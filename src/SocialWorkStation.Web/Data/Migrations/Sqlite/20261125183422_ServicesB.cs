@@ -1,0 +1,160 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialWorkStation.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ServicesB : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BackFilled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ServiceContent = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FollowUpNeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Visits_Platforms_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Platforms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitRecipients_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VisitRecipients_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitWorkers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitWorkers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitWorkers_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VisitWorkers_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRecipients_RecipientId_VisitId",
+                table: "VisitRecipients",
+                columns: new[] { "RecipientId", "VisitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRecipients_VisitId",
+                table: "VisitRecipients",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_HouseholdId",
+                table: "Visits",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_IdempotencyKey",
+                table: "Visits",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_StationId_VisitedOn",
+                table: "Visits",
+                columns: new[] { "StationId", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_VillageCode_VisitedOn",
+                table: "Visits",
+                columns: new[] { "VillageCode", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitWorkers_VisitId",
+                table: "VisitWorkers",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitWorkers_WorkerId_VisitId",
+                table: "VisitWorkers",
+                columns: new[] { "WorkerId", "VisitId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "VisitRecipients");
+
+            migrationBuilder.DropTable(
+                name: "VisitWorkers");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
+        }
+    }
+}
