@@ -27,6 +27,8 @@ public sealed record PolicyProfile
     public required FacilityRules Facilities { get; init; }
     /// <summary>Staff rules: headcount, qualifications, heads, training (null when the document sets none).</summary>
     public StaffRules? Staff { get; init; }
+    /// <summary>How often recipients are visited (定期巡访); absent when the document sets no schedule.</summary>
+    public Visits.VisitSchedule? VisitSchedule { get; init; }
 
     /// <summary>Every value the profile holds, flattened for display and side-by-side comparison.</summary>
     public IEnumerable<ProfileEntry> Entries()
@@ -52,6 +54,8 @@ public sealed record PolicyProfile
         {
             yield return e;
         }
+        yield return Entry("visitSchedule.intervals", "定期走访间隔",
+            VisitSchedule?.Intervals is { } iv ? new Sourced<string[]>(iv.Value.Select(r => $"{r.Label}：每{r.Days}天{(r.HomeVisitOnly ? "上门" : "")}至少1次").ToArray(), iv.Source, iv.Interpretation) : null);
     }
 
     private static ProfileEntry Entry<T>(string path, string label, Sourced<T>? value) =>

@@ -90,6 +90,11 @@ public static class PolicyProfileParser
         {
             ValidateStaff(file, staff);
         }
+        if (p.VisitSchedule is { } schedule)
+        {
+            Check(file, "visitSchedule.intervals", schedule.Intervals, v => v.Length > 0 && v.All(r => r.IsValid),
+                "每条规则须有名称、大于0的天数，以及对象类别或最低风险等级");
+        }
     }
 
     private static void ValidateStaff(string file, StaffRules s)

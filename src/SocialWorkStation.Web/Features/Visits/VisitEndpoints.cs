@@ -1,6 +1,7 @@
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Visits;
@@ -31,6 +32,13 @@ public static class VisitEndpoints
                 SaveVisit.Update(db, clock, http.User, id, input, ct))
             .RequireAuthorization(Permissions.VisitsWrite)
             .WithSummary("Edit a visit; send the version you read (409 when stale)");
+        g.MapGet("/due", (AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, Guid? stationId, Guid? workerId, string? villageCode, CancellationToken ct) =>
+                DueVisits.Handle(db, profiles, clock, http.User.Scope(), new DueVisits.Query(stationId, workerId, villageCode), ct))
+            .WithSummary("Recipients whose periodic visit (定期巡访) is overdue or due within 7 days, by the station's profile; filter by stationId, workerId (responsible worker), villageCode")
+            .WithDescription("A recipient due on the last day of the interval is not overdue; the day after, it is. Never visited: counted from registration.");
+        g.MapGet("/due/stations", (AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                DueVisits.ByStation(db, profiles, clock, http.User.Scope(), ct))
+            .WithSummary("Per station (township) in scope: recipients with a visit schedule, how many are overdue, and the share visited on time");
         g.MapGet("/ledger/export", async (AppDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, Guid? stationId, Guid? workerId, string? villageCode,
                     Guid? recipientId, DateOnly? from, DateOnly? to, string? kind, bool? followUpNeeded, CancellationToken ct) =>
             {
