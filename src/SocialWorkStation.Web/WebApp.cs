@@ -49,6 +49,11 @@ public static class WebApp
         services.AddOptions<BootstrapOptions>().Bind(config.GetSection(BootstrapOptions.Section));
         services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccountOptions>().Bind(config.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(config.GetSection(Features.Attachments.AttachmentOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.TypesKnown(), "Attachments:AllowedTypes 只能列出平台能识别的类型：" + string.Join(",", Features.Attachments.ContentSniffer.Known.Keys))
+            .ValidateOnStart();
+        services.AddSingleton<Features.Attachments.AttachmentStore>();
         services.AddOptions<ProfileOptions>().Bind(config.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -186,5 +191,11 @@ public static class WebApp
         StationEndpoints.Map(api);
         OrganisationUseCases.Map(api);
         BrowseAudit.Map(api);
+        Features.Attachments.AttachmentEndpoints.Map(api);
+        Features.Activities.ActivityEndpoints.Map(api);
+        Features.Volunteers.VolunteerEndpoints.Map(api);
+        Features.Resources.ResourceUseCases.Map(api);
+        Features.NeedsSurveys.NeedsSurveyUseCases.Map(api);
+        Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
     }
 }

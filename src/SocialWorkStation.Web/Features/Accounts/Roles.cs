@@ -48,6 +48,10 @@ public static class Permissions
     public const string OrganisationsManage = "organisations.manage";
     public const string AccountsManage = "accounts.manage";
     public const string AuditRead = "audit.read";
+    /// <summary>Record service work of a station: activities, volunteers, teams, hours, resources, needs surveys, featured cases, attachments.</summary>
+    public const string ServicesRecord = "services.record";
+    /// <summary>See a volunteer's full ID number (with a reason, audited) and issue proofs of service that print it.</summary>
+    public const string VolunteersReveal = "volunteers.reveal";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -57,5 +61,8 @@ public static class Permissions
         [OrganisationsManage] = [Roles.SystemAdmin, Roles.BureauOfficer],
         [AccountsManage] = [Roles.SystemAdmin],
         [AuditRead] = [Roles.Auditor],
+        // Station staff record what they do; the project manager may correct records of the stations it runs.
+        [ServicesRecord] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
+        [VolunteersReveal] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
     };
 }
