@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 
 namespace SocialWorkStation.Web.Features.Attachments;
-
-/// <summary>The multipart form of an upload, for the OpenAPI document.</summary>
-public sealed record AttachmentForm(string OwnerType, Guid OwnerId, string? Category, IFormFile File);
 
 public static class AttachmentEndpoints
 {
@@ -67,7 +65,33 @@ public static class AttachmentEndpoints
                     return Results.Forbid();
                 }
             })
-            .Accepts<AttachmentForm>("multipart/form-data")
+            // Described by hand: an Accepts() declaration would make routing answer 415 before authorization.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string> { "ownerType", "ownerId", "file" },
+                                Properties = new Dictionary<string, IOpenApiSchema>
+                                {
+                                    ["ownerType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "activity, featuredCase, needsSurvey, resource" },
+                                    ["ownerId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+                                    ["category"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "photo (default), signInSheet, document" },
+                                    ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                                },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .Produces<AttachmentDto>(201)
             .RequireAuthorization(Permissions.ServicesRecord)
             .WithSummary("Upload a file to a record (multipart: ownerType, ownerId, category photo|signInSheet|document, file). Type is decided from the content; images are scaled for phones and lose their EXIF data");
