@@ -130,7 +130,9 @@ public static class WebApp
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-        });
+        }).AddMvcOptions(Features.Shared.ChineseBindingMessages.Apply);
+        // Chinese text is written as characters, not as &#x...; entities (a third of the page weight).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
     }
 

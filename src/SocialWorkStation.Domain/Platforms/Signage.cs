@@ -32,6 +32,17 @@ public static partial class Signage
         return true;
     }
 
+    /// <summary>A format for people to read: {township} becomes 〔乡镇名〕.</summary>
+    public static string Describe(string format) => PlaceholderRegex().Replace(format, m => m.Groups[1].Value switch
+    {
+        "province" => "〔省名〕",
+        "city" => "〔市名〕",
+        "county" => "〔县名〕",
+        "township" => "〔乡镇（街道）名〕",
+        "village" => "〔村（社区）名〕",
+        _ => m.Value,
+    });
+
     /// <summary>The name the format gives for these regions; unknown parts are left as "XX".</summary>
     public static string Expected(string format, RegionNames names) =>
         Normalize(PlaceholderRegex().Replace(format, m => Name(m.Groups[1].Value, names) ?? "XX"));

@@ -73,6 +73,7 @@ public sealed record PolicyProfile
     {
         string[] list => string.Join("、", list),
         bool b => b ? "要求" : "不要求",
+        string text => Platforms.Signage.Describe(text),
         null => "",
         _ => value.ToString() ?? "",
     };

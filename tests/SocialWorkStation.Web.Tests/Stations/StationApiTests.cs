@@ -91,9 +91,12 @@ public sealed class StationApiTests
         var mine = (await head.GetJson("/api/v1/stations?kind=station")).GetProperty("items")[0];
         var id = mine.GetProperty("id").GetString();
         var version = mine.GetProperty("version").GetInt32();
-        var moved = await head.PutJson($"/api/v1/stations/{id}", WithVersion(NewStation(mine.GetProperty("name").GetString()!, "469030101"), version));
+        var parentId = mine.GetProperty("parentId").GetString();
+        var moved = await head.PutJson($"/api/v1/stations/{id}", WithVersion(NewStation(mine.GetProperty("name").GetString()!, "469030101"), version, parentId));
         Assert.Equal((HttpStatusCode)422, moved.StatusCode);
-        var ok = await head.PutJson($"/api/v1/stations/{id}", WithVersion(NewStation(mine.GetProperty("name").GetString()!, "469030100", floorArea: 31), version));
+        var detached = await head.PutJson($"/api/v1/stations/{id}", WithVersion(NewStation(mine.GetProperty("name").GetString()!, "469030100"), version, parentId: null));
+        Assert.Equal((HttpStatusCode)422, detached.StatusCode);
+        var ok = await head.PutJson($"/api/v1/stations/{id}", WithVersion(NewStation(mine.GetProperty("name").GetString()!, "469030100", floorArea: 31), version, parentId));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostJson("/api/v1/stations", NewStation("x"))).StatusCode);
     }
@@ -133,10 +136,11 @@ public sealed class StationApiTests
         Assert.True(page.GetProperty("items").GetArrayLength() <= 3);
     }
 
-    private static Dictionary<string, object?> WithVersion(object station, int version)
+    private static Dictionary<string, object?> WithVersion(object station, int version, string? parentId = null)
     {
         var dict = station.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(station));
         dict["version"] = version;
+        dict["parentId"] = parentId;
         return dict;
     }
 }

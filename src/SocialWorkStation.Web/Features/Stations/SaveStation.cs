@@ -34,11 +34,11 @@ public static class SaveStation
         {
             throw RequestValidationException.For("version", "请提供读取时的版本号 version");
         }
-        var kind = await Validate(db, profiles, scope, input, isCreate: false, ct);
-        var moves = kind != p.Kind || input.RegionCode != p.RegionCode || input.ProfileKey != p.ProfileKey;
+        var kind = await Validate(db, profiles, scope, input, isCreate: false, ct, p.ParentId);
+        var moves = kind != p.Kind || input.RegionCode != p.RegionCode || input.ProfileKey != p.ProfileKey || input.ParentId != p.ParentId;
         if (moves && !user.Can(Permissions.StationsCreate))
         {
-            throw new BusinessRuleException("只有民政局或平台管理员可以修改站点的类型、所在区划和政策方案", "regionCode");
+            throw new BusinessRuleException("只有民政局或平台管理员可以修改站点的类型、所在区划、政策方案和上级站点", "regionCode");
         }
         // The version the client read is the one the database must still hold.
         db.Entry(p).Property(x => x.Version).OriginalValue = input.Version.Value;
@@ -50,6 +50,18 @@ public static class SaveStation
         p.RegionCode = input.RegionCode!;
         p.ProfileKey = input.ProfileKey!;
         Apply(p, input);
+        // Rooms and equipment belong to the station: a change to them alone is still a new version.
+        db.Entry(p).Property(x => x.Version).IsModified = true;
+        // The new rows carry keys made in code, so EF would take them for existing rows and UPDATE
+        // nothing (a false 409); they are new rows.
+        foreach (var room in p.Rooms)
+        {
+            db.Entry(room).State = EntityState.Added;
+        }
+        foreach (var item in p.Equipment)
+        {
+            db.Entry(item).State = EntityState.Added;
+        }
         await db.SaveChangesAsync(ct);
         return await GetStation.Handle(db, scope, p.Id, ct);
     }
@@ -70,7 +82,8 @@ public static class SaveStation
         p.Equipment.AddRange((input.Equipment ?? []).Where(e => !string.IsNullOrWhiteSpace(e.Name)).Select(e => new PlatformEquipment { Name = e.Name.Trim(), Quantity = e.Quantity }));
     }
 
-    private static async Task<PlatformKind> Validate(AppDbContext db, ProfileCatalog profiles, UserScope scope, StationInput input, bool isCreate, CancellationToken ct)
+    /// <param name="currentParent">The station's parent now: keeping it needs no sight of it (a station head cannot see the county centre above).</param>
+    private static async Task<PlatformKind> Validate(AppDbContext db, ProfileCatalog profiles, UserScope scope, StationInput input, bool isCreate, CancellationToken ct, Guid? currentParent = null)
     {
         var errors = new Errors()
             .Required("name", input.Name, "站点名称")
@@ -134,7 +147,7 @@ public static class SaveStation
                 }
             }
         }
-        if (input.ParentId is { } parent && !await db.Platforms.VisibleTo(scope).AnyAsync(p => p.Id == parent, ct))
+        if (input.ParentId is { } parent && parent != currentParent && !await db.Platforms.VisibleTo(scope).AnyAsync(p => p.Id == parent, ct))
         {
             errors.Add("parentId", "上级站点不存在");
         }

@@ -1,0 +1,32 @@
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Shared;
+using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features;
+
+/// <summary>Home: a welcome that fits the role, with the user's scope and the way into their areas.</summary>
+public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
+{
+    public string ScopeText { get; private set; } = "";
+    public StationDto? OwnStation { get; private set; }
+    public ComplianceDto? OwnCompliance { get; private set; }
+    public int? StationCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ScopeText = await ScopeDisplay.DescribeAsync(db, User, ct);
+        var scope = User.Scope();
+        if (scope is { Kind: ScopeKind.Station, StationId: { } id })
+        {
+            OwnStation = await GetStation.Handle(db, scope, id, ct);
+            OwnCompliance = await CheckStation.Handle(db, profiles, scope, id, ChinaTime.Today(clock), ct);
+        }
+        else if (scope.Kind is ScopeKind.Region or ScopeKind.Platform && !User.IsInRole(Roles.Auditor))
+        {
+            StationCount = (await ListStations.Handle(db, scope, new ListStations.Query(), new PageRequest(1, 1), ct)).Total;
+        }
+    }
+}

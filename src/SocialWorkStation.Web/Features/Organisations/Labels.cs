@@ -1,0 +1,13 @@
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features.Organisations;
+
+/// <summary>Organisation kinds as the API names them and as people read them.</summary>
+public static class OrganisationLabels
+{
+    public static readonly IReadOnlyList<(string Value, string Text)> Kinds =
+        Enum.GetValues<OrganisationKind>().Select(k => (JsonNames.Camel(k.ToString()), Organisation.KindChinese(k))).ToList();
+
+    public static string Kind(string? value) =>
+        Enum.TryParse<OrganisationKind>(value, ignoreCase: true, out var k) ? Organisation.KindChinese(k) : value ?? "";
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using SocialWorkStation.Web.Features.Accounts;
+
+namespace SocialWorkStation.Web.Features.Shared;
+
+/// <summary>One link of the sidebar; <paramref name="Folder"/> marks it active for every page under it.</summary>
+public sealed record NavItem(string Text, string Page, string Icon, string Folder, IReadOnlyDictionary<string, string>? RouteValues = null)
+{
+    /// <summary>Route values for the anchor tag helper (asp-all-route-data).</summary>
+    public IDictionary<string, string> Route => RouteValues is null ? new Dictionary<string, string>() : new Dictionary<string, string>(RouteValues);
+}
+
+/// <summary>An area of the sidebar (ui.md: 站点 · 人员 · 服务对象 · … · 系统管理).</summary>
+public sealed record NavGroup(string Text, IReadOnlyList<NavItem> Items);
+
+/// <summary>
+/// The areas a user may open, in the order of ui.md. Only areas that exist are listed; a new area adds
+/// one group here and, if phone users need it at hand, one tab.
+/// </summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavGroup> For(ClaimsPrincipal user)
+    {
+        var groups = new List<NavGroup>();
+        var scope = user.Scope();
+        if (user.Can(Permissions.Read) && !user.IsInRole(Roles.Auditor))
+        {
+            var stations = new List<NavItem>();
+            if (scope is { Kind: ScopeKind.Station, StationId: { } own })
+            {
+                stations.Add(new NavItem("本站概况", "/Stations/Details", "station", "/Stations/Details", new Dictionary<string, string> { ["id"] = own.ToString() }));
+            }
+            stations.Add(new NavItem(scope.Kind == ScopeKind.Station ? "站点与社工室" : "站点列表", "/Stations/Index", "list", "/Stations/Index"));
+            if (user.Can(Permissions.StationsCreate))
+            {
+                stations.Add(new NavItem("新建站点", "/Stations/Edit", "plus", "/Stations/Edit"));
+            }
+            stations.Add(new NavItem("政策方案", "/Profiles/Index", "book", "/Profiles"));
+            stations.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
+            groups.Add(new NavGroup("站点", stations));
+        }
+        var admin = new List<NavItem>();
+        if (user.Can(Permissions.AccountsManage))
+        {
+            admin.Add(new NavItem("账号管理", "/Accounts/Index", "users", "/Accounts"));
+        }
+        if (user.Can(Permissions.OrganisationsManage))
+        {
+            admin.Add(new NavItem("单位管理", "/Organisations/Index", "org", "/Organisations"));
+        }
+        if (user.Can(Permissions.AuditRead))
+        {
+            admin.Add(new NavItem("审计日志", "/Audit/Index", "audit", "/Audit"));
+            admin.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
+        }
+        if (admin.Count > 0)
+        {
+            groups.Add(new NavGroup("系统管理", admin));
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// The bottom tab bar on phones (ui.md: 首页 · 服务对象 · 走访 · 我的). 服务对象 and 走访 join when
+    /// their areas exist; until then the tab between 首页 and 我的 is the user's main area.
+    /// </summary>
+    public static IReadOnlyList<NavItem> Tabs(ClaimsPrincipal user)
+    {
+        var tabs = new List<NavItem> { new("首页", "/Index", "home", "/Index") };
+        var scope = user.Scope();
+        if (user.Can(Permissions.AuditRead))
+        {
+            tabs.Add(new NavItem("审计", "/Audit/Index", "audit", "/Audit"));
+        }
+        else if (user.Can(Permissions.AccountsManage))
+        {
+            tabs.Add(new NavItem("账号", "/Accounts/Index", "users", "/Accounts"));
+            tabs.Add(new NavItem("站点", "/Stations/Index", "station", "/Stations"));
+        }
+        else if (scope is { Kind: ScopeKind.Station, StationId: { } own })
+        {
+            tabs.Add(new NavItem("本站", "/Stations/Details", "station", "/Stations", new Dictionary<string, string> { ["id"] = own.ToString() }));
+            tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
+        }
+        else
+        {
+            tabs.Add(new NavItem("站点", "/Stations/Index", "station", "/Stations"));
+            tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
+        }
+        tabs.Add(new NavItem("我的", "/Account/Index", "user", "/Account"));
+        return tabs;
+    }
+
+    /// <summary>Whether the page being shown lies under the item's folder.</summary>
+    public static bool IsActive(NavItem item, string? currentPage) =>
+        currentPage is not null && (item.Folder == "/Index"
+            ? currentPage == "/Index"
+            : currentPage.StartsWith(item.Folder, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The user's roles in Chinese, joined.</summary>
+    public static string RoleNames(ClaimsPrincipal user) =>
+        string.Join("、", Roles.All.Where(r => user.IsInRole(r.Name)).Select(r => r.Chinese));
+}
