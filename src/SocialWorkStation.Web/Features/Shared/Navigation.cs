@@ -38,6 +38,14 @@ public static class Navigation
             stations.Add(new NavItem("政策方案", "/Profiles/Index", "book", "/Profiles"));
             stations.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
             groups.Add(new NavGroup("站点", stations));
+            groups.Add(new NavGroup("服务记录",
+            [
+                new NavItem("社区活动", "/Activities/Index", "list", "/Activities"),
+                new NavItem("志愿者", "/Volunteers/Index", "users", "/Volunteers"),
+                new NavItem("资源链接", "/Resources/Index", "org", "/Resources"),
+                new NavItem("需求调研", "/NeedsSurveys/Index", "map", "/NeedsSurveys"),
+                new NavItem("特色案例", "/FeaturedCases/Index", "book", "/FeaturedCases"),
+            ]));
         }
         var admin = new List<NavItem>();
         if (user.Can(Permissions.AccountsManage))
@@ -80,6 +88,7 @@ public static class Navigation
         else if (scope is { Kind: ScopeKind.Station, StationId: { } own })
         {
             tabs.Add(new NavItem("本站", "/Stations/Details", "station", "/Stations", new Dictionary<string, string> { ["id"] = own.ToString() }));
+            tabs.Add(new NavItem("服务", "/Services/Index", "list", "/Services"));
             tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
         }
         else
