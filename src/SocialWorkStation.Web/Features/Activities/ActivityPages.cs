@@ -44,7 +44,7 @@ public static class RecordChoices
         string.Join("、", kinds.Select(k => ActivityKinds.FromApi(k) is { } x ? ActivityKinds.Chinese(x) : k));
 }
 
-public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles) : AppPageModel
+public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles) : AppPa
     public ProgressDto? Progress { get; private set; }
     public PagerModel Pager => PagerModel.For(Result, "/Activities/Index", new Dictionary<string, string?> { ["q"] = Q, ["kind"] = Kind, ["from"] = From, ["to"] = To });
 
-    public async Task OnGetAsync(TimeProvider clock, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
         try
         {

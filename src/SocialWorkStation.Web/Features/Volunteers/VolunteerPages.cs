@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
     }
 }
 
-public sealed class DetailsModel(AppDbContext db, AuditLog audit) : AppPageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider clock) : AppPageModel
 {
     public VolunteerDto Volunteer { get; private set; } = null!;
     public IReadOnlyList<VolunteerServiceDto> Services { get; private set; } = [];
@@ -57,12 +57,12 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit) : AppPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostProofAsync(Guid id, TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> OnPostProofAsync(Guid id, CancellationToken ct)
     {
         if (!User.Can(Permissions.VolunteersReveal)) return Forbid();
         try
         {
-            var proof = await ProofUseCases.Issue(db, audit, clock, User, id, new ProofInput(Proof.From, Proof.To, Proof.Issuer, Proof.PersonInCharge, Proof.Contact, Proof.Handler), ct);
+            var proof = await ProofUseCases.Issue(db, audit, clock, User, id, new ProofInput(Proof.From, Proof.To, Proof.Issuer, Proof.PersonInCharge, Proof.Contact, Proof.Clerk), ct);
             return RedirectToPage("/Volunteers/Proof", new { id, proofId = proof.Id });
         }
         catch (RequestValidationException ex)
@@ -92,7 +92,8 @@ public sealed class ProofInputForm
     public string? Issuer { get; set; }
     public string? PersonInCharge { get; set; }
     public string? Contact { get; set; }
-    public string? Handler { get; set; }
+    /// <summary>经办人. Not named "Handler": Razor Pages reads "handler" from the query string, and the form would pick it up.</summary>
+    public string? Clerk { get; set; }
 }
 
 [Authorize(Policy = Permissions.VolunteersReveal)]
