@@ -161,6 +161,8 @@ public static class WebApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        // The attachments folder is created now, so a wrong Attachments:Folder stops start-up instead of the first upload.
+        _ = app.Services.GetRequiredService<Features.Attachments.AttachmentStore>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The API reference is public like the OpenAPI document it shows (assets served from the package, no CDN).

@@ -62,3 +62,26 @@ public static class ServiceData
         return await client.PostAsync("/api/v1/attachments", form);
     }
 }
+
+public sealed class ServiceOpenApiTests
+{
+    [Fact]
+    public async Task The_openapi_document_describes_the_service_routes_and_the_upload_form()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[]
+                 {
+                     "/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/activities/progress", "/api/v1/volunteers", "/api/v1/volunteers/{id}/proofs",
+                     "/api/v1/volunteers/export", "/api/v1/volunteer-teams", "/api/v1/volunteer-services", "/api/v1/resources", "/api/v1/needs-surveys",
+                     "/api/v1/needs-surveys/needs", "/api/v1/featured-cases", "/api/v1/attachments", "/api/v1/attachments/{id}/content",
+                 })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+        var upload = paths.GetProperty("/api/v1/attachments").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
+        Assert.Equal("binary", upload.GetProperty("schema").GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
+        Assert.Equal(60, paths.GetProperty("/api/v1/volunteer-services").GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/json").GetProperty("example").GetProperty("travelMinutes").GetInt32());
+    }
+}

@@ -14,7 +14,14 @@ public sealed class AttachmentStore
     public AttachmentStore(IOptions<AttachmentOptions> options, IWebHostEnvironment env)
     {
         _root = Path.GetFullPath(options.Value.ResolveFolder(env.ContentRootPath));
-        Directory.CreateDirectory(_root);
+        try
+        {
+            Directory.CreateDirectory(_root);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"附件目录无法创建：{_root}（设置 Attachments:Folder）。{ex.Message}", ex);
+        }
     }
 
     public string Root => _root;
