@@ -124,6 +124,15 @@ public static class WebApp
             o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        // Weak rural networks: compress pages and JSON (static assets are pre-compressed by MapStaticAssets).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(OpenApiSetup.Configure);
@@ -163,8 +172,11 @@ public static class WebApp
     {
         // The attachments folder is created now, so a wrong Attachments:Folder stops start-up instead of the first upload.
         _ = app.Services.GetRequiredService<Features.Attachments.AttachmentStore>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers problem+json (the IExceptionHandler); a browser gets a Chinese error page.
+        app.UseExceptionHandler("/Error/500");
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseResponseCompression();
         // The API reference is public like the OpenAPI document it shows (assets served from the package, no CDN).
         app.UseSwaggerUI(o =>
         {

@@ -93,7 +93,7 @@ public sealed class StationHeadJourneyTests(BrowserApp app)
         await Expect(table).ToBeVisibleAsync();
         await Expect(table.Locator("thead")).ToContainTextAsync("琼中采购需求");
         await Expect(table).ToContainTextAsync("标牌格式：乡镇（街道）社工站");
-        await Expect(table).ToContainTextAsync("琼中县{township}社会工作服务站");
+        await Expect(table).ToContainTextAsync("琼中县〔乡镇（街道）名〕社会工作服务站");
         await Expect(table).ToContainTextAsync("平台解释");
         Assert.True(await table.Locator("tr.diff-row").CountAsync() > 0, "两个方案的不同之处应标出");
     }

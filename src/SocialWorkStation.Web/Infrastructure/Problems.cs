@@ -64,6 +64,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The middleware may already have pointed the request at the error page: ask where it came from.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Pages handle their own validation and not-found; anything else shows the Chinese error page.
+            logger.LogError(exception, "Unhandled exception on a page");
+            return false;
+        }
         ProblemDetails problem;
         switch (exception)
         {

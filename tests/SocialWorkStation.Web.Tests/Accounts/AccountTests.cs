@@ -117,4 +117,14 @@ public sealed class AccountTests
         var badRole = await admin.PostJson("/api/v1/accounts", new { userName = "s" + Guid.NewGuid().ToString("N")[..8], displayName = "错角色", password = "Strong#Pass2026", roles = new[] { "King" }, scopeRegionCode = "469030" });
         await badRole.AssertValidationProblem("roles");
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_administrator_cannot_disable_themselves(string db)
+    {
+        var admin = await TestApp.For(db).ClientFor("admin");
+        var me = await admin.GetJson("/api/v1/auth/me");
+        var response = await admin.PutJson($"/api/v1/accounts/{me.GetProperty("id").GetString()}", new { displayName = "平台管理员", roles = new[] { "SystemAdmin" }, disabled = true });
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/auth/me")).StatusCode);
+    }
 }

@@ -58,4 +58,16 @@ public sealed class DatabaseTests
         var page = await client.GetAsync("/api-docs/index.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task Browsers_get_a_chinese_page_and_the_api_gets_problem_json_for_unknown_addresses()
+    {
+        var client = await TestApp.For("Sqlite").ClientFor("worker");
+        var page = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("页面不存在", await page.Content.ReadAsStringAsync());
+        var api = await (await TestApp.For("Sqlite").ClientFor("worker")).GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -44,7 +44,7 @@ public static class AccountEndpoints
             var dto = await ManageAccounts.Create(db, users, clock, input, ct);
             return TypedResults.Created($"/api/v1/accounts/{dto.Id}", dto);
         });
-        accounts.MapPut("/{id}", (string id, AccountInput input, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
-            ManageAccounts.Update(db, users, clock, id, input, ct));
+        accounts.MapPut("/{id}", (string id, AccountInput input, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ClaimsPrincipal principal, CancellationToken ct) =>
+            ManageAccounts.Update(db, users, clock, id, input, ct, principal.UserId()));
     }
 }

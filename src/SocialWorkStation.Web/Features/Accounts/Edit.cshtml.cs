@@ -50,13 +50,17 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeP
             {
                 var saved = id is null
                     ? await ManageAccounts.Create(db, users, clock, Input.ToInput(), ct)
-                    : await ManageAccounts.Update(db, users, clock, id, Input.ToInput(), ct);
+                    : await ManageAccounts.Update(db, users, clock, id, Input.ToInput(), ct, User.UserId());
                 TempData["Message"] = id is null ? $"已创建账号“{saved.UserName}”。" : $"已保存账号“{saved.UserName}”。{(saved.Disabled ? "该账号已停用，不能再登录。" : "")}";
                 return RedirectToPage("/Accounts/Index", new { q = saved.UserName });
             }
             catch (RequestValidationException ex)
             {
                 ShowErrors(ex, nameof(Input), typeof(AccountForm));
+            }
+            catch (BusinessRuleException ex)
+            {
+                ShowError(ex, nameof(Input), typeof(AccountForm));
             }
         }
         Input.Password = null;

@@ -57,9 +57,14 @@ public static class ManageAccounts
         return await Get(db, clock, user.Id, ct);
     }
 
-    public static async Task<AccountDto> Update(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string id, AccountInput input, CancellationToken ct)
+    public static async Task<AccountDto> Update(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string id, AccountInput input, CancellationToken ct, string? actingUserId = null)
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("账号不存在");
+        if (actingUserId == id && (input.Disabled == true || input.Roles?.Contains(Roles.SystemAdmin) != true))
+        {
+            // Otherwise the last administrator could lock everyone out of account management.
+            throw new BusinessRuleException("不能停用自己的账号，也不能取消自己的平台管理员角色", input.Disabled == true ? "disabled" : "roles");
+        }
         var errors = new Errors();
         await ValidateCommon(db, input, errors, ct);
         errors.ThrowIfAny();

@@ -21,12 +21,12 @@ public static class BrowseAudit
         if (!string.IsNullOrWhiteSpace(query.EntityId)) q = q.Where(e => e.EntityId == query.EntityId);
         if (query.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = ChinaTime.StartOfDayUtc(from);
             q = q.Where(e => e.At >= start);
         }
         if (query.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(e => e.At < end);
         }
         var result = await q.OrderByDescending(e => e.Id).ToPageAsync(page, ct);

@@ -85,7 +85,10 @@ public static class OrganisationUseCases
         var errors = new Errors()
             .Required("name", input.Name, "单位名称")
             .MaxLength("name", input.Name, 100, "单位名称")
-            .Required("regionCode", input.RegionCode, "所在区划");
+            .Required("regionCode", input.RegionCode, "所在区划")
+            .MaxLength("creditCode", input.CreditCode, 18, "统一社会信用代码")
+            .MaxLength("contact", input.Contact, 50, "联系人")
+            .MaxLength("phone", input.Phone, 30, "电话");
         if (!Enum.TryParse<OrganisationKind>(input.Kind, true, out var kind) || !Enum.IsDefined(kind))
         {
             errors.Add("kind", "请选择单位类型：bureau、townshipGovernment、contractor、evaluator 或 partner");

@@ -15,8 +15,8 @@ public sealed record StationDto(
     public static StationDto From(Platform p, string? regionName) => new(
         p.Id, p.Name, PlatformKinds.ToApi(p.Kind), p.RegionCode, regionName, p.ProfileKey, p.ParentId, p.ContractorId,
         p.Contractor?.Name, p.Address, p.Phone, p.OpeningHours, p.FloorArea, p.HasFireSafetyEquipment,
-        p.Rooms.Select(r => new RoomDto(r.Name, r.Area)).ToList(),
-        p.Equipment.Select(e => new EquipmentDto(e.Name, e.Quantity)).ToList(), p.Version);
+        p.Rooms.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => new RoomDto(r.Name, r.Area)).ToList(),
+        p.Equipment.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => new EquipmentDto(e.Name, e.Quantity)).ToList(), p.Version);
 }
 
 /// <summary>What a client sends to create or update a station. <c>version</c> is required on update.</summary>
