@@ -12,6 +12,7 @@ using SocialWorkStation.Web.Features.Organisations;
 using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Features.Workers;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web;
@@ -124,6 +125,8 @@ public static class WebApp
             o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        // Enums the API does not map to strings itself (the rules inside a profile) are written as camelCase names, as in the profile files.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         // Weak rural networks: compress pages and JSON (static assets are pre-compressed by MapStaticAssets).
         services.AddResponseCompression(o =>
         {
@@ -205,6 +208,7 @@ public static class WebApp
         ProfileEndpoints.Map(api);
         RegionEndpoints.Map(api);
         StationEndpoints.Map(api);
+        WorkerEndpoints.Map(api);
         OrganisationUseCases.Map(api);
         BrowseAudit.Map(api);
         Features.Attachments.AttachmentEndpoints.Map(api);

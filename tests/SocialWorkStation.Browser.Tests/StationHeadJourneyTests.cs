@@ -75,9 +75,10 @@ public sealed class StationHeadJourneyTests(BrowserApp app)
         await Expect(findings.First).ToContainTextAsync("符合");
         await Expect(page.Locator(".findings")).ToContainTextAsync("名称符合标牌格式“琼中县营根镇社会工作服务站”");
         await Expect(page.Locator(".findings")).ToContainTextAsync("依据：琼中采购需求");
-        // Status is never colour alone: a word and an icon.
-        await Expect(page.Locator(".status.status-ok").First).ToContainTextAsync("达标");
-        Assert.Equal(1, await page.Locator(".status.status-ok").First.Locator("svg").CountAsync());
+        // Status is never colour alone: a word and an icon. (The demo station has a worker who fails a rule, so it reads 未达标.)
+        await Expect(page.Locator("#compliance-title .status")).ToContainTextAsync("达标");
+        Assert.Equal(1, await page.Locator("#compliance-title .status svg").CountAsync());
+        await Expect(page.Locator(".status.status-ok").First).ToContainTextAsync("符合");
         await Expect(page.Locator("main")).ToContainTextAsync("营根镇");
         await Expect(page.Locator("main")).ToContainTextAsync("琼中县益心社会工作服务中心（演示）");
     }

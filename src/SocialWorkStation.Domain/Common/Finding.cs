@@ -8,6 +8,12 @@ public enum Severity { Error, Warning }
 /// </summary>
 public sealed record Finding(string Rule, bool Passed, Severity Severity, string Message, string Source)
 {
+    /// <summary>
+    /// Where the platform reads a silent or ambiguous document (domain.md section 10), the reading it
+    /// applied, shown beside the message as an interpretation rather than as the document's words.
+    /// </summary>
+    public string? Interpretation { get; init; }
+
     public static Finding Pass(string rule, string message, string source, Severity severity = Severity.Error) =>
         new(rule, true, severity, message, source);
 

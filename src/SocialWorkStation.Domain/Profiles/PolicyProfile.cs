@@ -1,6 +1,7 @@
 using SocialWorkStation.Domain.Common;
 using SocialWorkStation.Domain.Platforms;
 using SocialWorkStation.Domain.Services;
+using SocialWorkStation.Domain.Staff;
 
 namespace SocialWorkStation.Domain.Profiles;
 
@@ -27,6 +28,8 @@ public sealed record PolicyProfile
     public required FacilityRules Facilities { get; init; }
     /// <summary>The annual service standards the document sets (domain.md section 5); absent when it sets none.</summary>
     public ServiceStandards? Standards { get; init; }
+    /// <summary>Staff rules: headcount, qualifications, heads, training (null when the document sets none).</summary>
+    public StaffRules? Staff { get; init; }
 
     /// <summary>Every value the profile holds, flattened for display and side-by-side comparison.</summary>
     public IEnumerable<ProfileEntry> Entries()
@@ -62,6 +65,10 @@ public sealed record PolicyProfile
         yield return Entry("standards.newVolunteersPerStation", "服务标准：每站每年新增实名注册志愿者（名）", st?.NewVolunteersPerStation);
         yield return Entry("standards.volunteerTeamsPerStation", "服务标准：每站志愿服务队（支）", st?.VolunteerTeamsPerStation);
         yield return Entry("standards.featuredCasesPerStation", "服务标准：每站特色服务案例（篇）", st?.FeaturedCasesPerStation);
+        foreach (var e in (Staff ?? new StaffRules()).Entries())
+        {
+            yield return e;
+        }
     }
 
     private static ProfileEntry Entry<T>(string path, string label, Sourced<T>? value) =>

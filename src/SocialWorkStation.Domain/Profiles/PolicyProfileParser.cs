@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SocialWorkStation.Domain.Common;
 using SocialWorkStation.Domain.Platforms;
+using SocialWorkStation.Domain.Staff;
 using SocialWorkStation.Domain.Services;
 
 namespace SocialWorkStation.Domain.Profiles;
@@ -86,6 +87,10 @@ public static class PolicyProfileParser
             Check(file, $"facilities.{api}.requiredEquipment", f.RequiredEquipment, v => v.Length > 0 && v.All(s => !string.IsNullOrWhiteSpace(s)), "不能为空");
             Check(file, $"facilities.{api}.fireSafety", f.FireSafety, _ => true, "");
         }
+        if (p.Staff is { } staff)
+        {
+            ValidateStaff(file, staff);
+        }
         ValidateStandards(file, p.Standards);
     }
 
@@ -109,6 +114,39 @@ public static class PolicyProfileParser
         Check(file, "standards.requiredActivityKinds", s.RequiredActivityKinds,
             v => v.Length > 0 && v.All(k => ActivityKinds.FromApi(k) is not null), "应为活动类型列表（" + ActivityKinds.ApiList + "）");
     }
+
+    private static void ValidateStaff(string file, StaffRules s)
+    {
+        Check(file, "staff.stationStaff", s.StationStaff, v =>
+            new object?[] { v.Min, v.RequiredRange, v.ByAgreement ? true : null }.Count(x => x is not null) == 1
+            && (v.Min is null || v.Min.Value > 0) && (v.RequiredRange is null || RangeValid(v.RequiredRange)),
+            "应只给出 min、requiredRange、byAgreement 中的一项，且人数大于0");
+        Check(file, "staff.heads", s.Heads, RangeValid, "人数范围无效");
+        Check(file, "staff.maxAge", s.MaxAge, v => v.Value is > 0 and < 100, "年龄应在0到100之间");
+        Check(file, "staff.minEducation", s.MinEducation, Enum.IsDefined, "学历无效");
+        Check(file, "staff.majors", s.Majors, v => v.Length > 0 && v.All(Enum.IsDefined), "专业类别不能为空");
+        Check(file, "staff.qualification", s.Qualification, v => v.Length > 0 && v.All(OptionValid), "资质条件无效（每项须与其 kind 相符）");
+        Check(file, "staff.certificateDeadline", s.CertificateDeadline, v => v.Years > 0 && v.WarnMonthsBefore >= 0 && v.Certificates.Length > 0, "期限、提醒月数或证书类别无效");
+        Check(file, "staff.head", s.Head, v => v.Certificates.Length > 0 && v.Platforms.Length > 0 && (v.PracticeYears is null || v.PracticeYears.Value > 0), "证书类别或适用站点不能为空");
+        Check(file, "staff.socialWorkerDefinition", s.SocialWorkerDefinition, v => v.Length > 0 && v.All(OptionValid), "认定条件无效（每项须与其 kind 相符）");
+        Check(file, "staff.villageRoomStaff", s.VillageRoomStaff, v => v.Min.Value > 0 && (v.Certificates is null || v.Certificates.Length > 0), "人数应大于0");
+        Check(file, "staff.annualTraining", s.AnnualTraining, v => v.Hours.Value > 0 && v.Platforms.Length > 0, "学时应大于0，适用站点不能为空");
+        Check(file, "staff.villageContacts", s.VillageContacts, _ => true, "");
+        Check(file, "staff.newCertificates", s.NewCertificates, v => v.Min.Value > 0 && v.Certificates.Length > 0, "人数应大于0，证书类别不能为空");
+        Check(file, "staff.priorities", s.Priorities, v => v.Length > 0 && v.All(Enum.IsDefined), "优先条件不能为空");
+    }
+
+    private static bool RangeValid(CountRange r) =>
+        (r.Min ?? r.Max) is not null && (r.Min is null || r.Min.Value >= 0) && (r.Max is null || r.Max.Value > 0)
+        && (r.Min is null || r.Max is null || r.Min.Value <= r.Max.Value);
+
+    private static bool OptionValid(QualificationOption o) => o.Kind switch
+    {
+        QualificationKind.Major => o.Majors is { Length: > 0 } && o.Certificates is null && o.Hours is null,
+        QualificationKind.Certificate => o.Certificates is { Length: > 0 } && o.Majors is null && o.Hours is null,
+        QualificationKind.Training => o.Hours is { Value: > 0 } && (o.WindowYears is > 0) != (o.Since is not null) && o.Majors is null && o.Certificates is null,
+        _ => false,
+    };
 
     private static void NotBlank(string file, string field, string value)
     {

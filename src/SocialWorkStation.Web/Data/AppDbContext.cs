@@ -8,6 +8,7 @@ using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Organisations;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Features.Workers;
 
 namespace SocialWorkStation.Web.Data;
 
@@ -23,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Platform> Platforms => Set<Platform>();
+    public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Features.Activities.Activity> Activities => Set<Features.Activities.Activity>();

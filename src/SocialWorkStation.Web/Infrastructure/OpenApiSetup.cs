@@ -24,6 +24,17 @@ public static class OpenApiSetup
             {"name": "琼中县营根镇社会工作服务站", "kind": "station", "regionCode": "469030100", "profileKey": "hainan-qiongzhong",
              "floorArea": 48, "fireSafety": true, "rooms": [{"name": "社工办公室"}], "equipment": [], "version": 3}
             """,
+        ["POST /api/v1/workers"] = """
+            {"stationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935", "name": "符海燕", "idNumber": "469030199509030468", "role": "worker",
+             "education": "juniorCollege", "major": "社会学", "majorCategory": "related", "hireDate": "2022-03-01", "localHukou": true,
+             "certificates": [{"kind": "localWorker", "obtainedOn": "2022-06-30", "registered": false}],
+             "trainings": [{"date": "2024-11-08", "hours": 24, "provider": "海南省社会工作协会", "topic": "小组工作方法", "professional": true}]}
+            """,
+        ["POST /api/v1/workers/hiring-check"] = """
+            {"stationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935", "name": "应聘者", "idNumber": "469030198004010133", "role": "worker",
+             "education": "juniorCollege", "majorCategory": "related", "hireDate": "2026-04-01", "localHukou": true,
+             "certificates": [], "trainings": [{"date": "2025-06-10", "hours": 120, "professional": true}]}
+            """,
         ["POST /api/v1/activities"] = """
             {"date": "2026-03-20", "place": "营根镇新市村文化室", "villageCode": null, "theme": "社工进村宣传日",
              "kinds": ["socialWorkPublicity", "volunteerAdvocacy"], "workers": ["符社工", "黄站长"], "participantCount": 32,

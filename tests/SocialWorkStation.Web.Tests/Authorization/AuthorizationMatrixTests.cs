@@ -132,9 +132,12 @@ public sealed class AuthorizationMatrixTests
         var outside = await (await admin.PostJson("/api/v1/stations", new { name = "海南省乐东黎族自治县九所镇社会工作服务站", kind = "station", regionCode = "469027105", profileKey = "hainan-ledong" })).ReadJson();
         var adminId = (await admin.GetJson("/api/v1/auth/me")).GetProperty("id").GetString()!;
         var services = await ServiceSamples(app, headStation, Guid.Parse(outside.GetProperty("id").GetString()!));
+        var headWorker = (await (await app.ClientFor("head")).GetJson("/api/v1/workers")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var outsideWorker = await Workers.WorkerTestData.Create(admin, Workers.WorkerTestData.Worker(outside.GetProperty("id").GetString()!, "乐东社工"));
         return new Dictionary<string, Samples>(services)
         {
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
+            ["workers.id"] = new(headWorker, outsideWorker),
             ["accounts.id"] = new(adminId, null),
             ["regions.code"] = new("469030", null),
             ["profiles.key"] = new("hainan-qiongzhong", null),

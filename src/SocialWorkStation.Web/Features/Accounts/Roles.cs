@@ -48,6 +48,8 @@ public static class Permissions
     public const string OrganisationsManage = "organisations.manage";
     public const string AccountsManage = "accounts.manage";
     public const string AuditRead = "audit.read";
+    public const string WorkersManage = "workers.manage";
+    public const string WorkersReveal = "workers.reveal";
     /// <summary>Record service work of a station: activities, volunteers, teams, hours, resources, needs surveys, featured cases, attachments.</summary>
     public const string ServicesRecord = "services.record";
     /// <summary>See a volunteer's full ID number (with a reason, audited) and issue proofs of service that print it.</summary>
@@ -61,6 +63,10 @@ public static class Permissions
         [OrganisationsManage] = [Roles.SystemAdmin, Roles.BureauOfficer],
         [AccountsManage] = [Roles.SystemAdmin],
         [AuditRead] = [Roles.Auditor],
+        // Registering, importing and hiring checks: the bureau, the contractor who employs the workers, the station head.
+        [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
+        [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Station staff record what they do; the project manager may correct records of the stations it runs.
         [ServicesRecord] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
         [VolunteersReveal] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],

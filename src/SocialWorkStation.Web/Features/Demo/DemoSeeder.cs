@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Domain.IdNumbers;
 using SocialWorkStation.Domain.Platforms;
 using SocialWorkStation.Domain.Regions;
+using SocialWorkStation.Domain.Staff;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Organisations;
 using SocialWorkStation.Web.Features.Stations;
+using SocialWorkStation.Web.Features.Workers;
 
 namespace SocialWorkStation.Web.Features.Demo;
 
@@ -19,6 +22,7 @@ public static class DemoSeeder
     public const string CountyCode = "469030";
     public const string ProfileKey = "hainan-qiongzhong";
     public const string HeadStationTownship = "469030100"; // 营根镇
+    public const string SecondStationTownship = "469030101"; // 湾岭镇
 
     public sealed record DemoAccount(string UserName, string DisplayName, string Role, string ScopeText);
 
@@ -83,6 +87,8 @@ public static class DemoSeeder
             i++;
         }
         headStation ??= db.Platforms.Local.First(p => p.Kind == PlatformKind.Station);
+        var secondStation = db.Platforms.Local.FirstOrDefault(p => p.RegionCode == SecondStationTownship);
+        AddWorkers(db, headStation, secondStation, now);
         await db.SaveChangesAsync();
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -128,5 +134,52 @@ public static class DemoSeeder
             await users.AddToRoleAsync(user, a.Role);
         }
         return true;
+    }
+
+    /// <summary>
+    /// A synthetic GB 11643 number in Qiongzhong (469030) with a valid check character; the people are invented.
+    /// The sequence's last digit is odd for men and even for women.
+    /// </summary>
+    public static string SyntheticId(string birth, int sequence)
+    {
+        var first17 = CountyCode + birth.Replace("-", "", StringComparison.Ordinal) + sequence.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        return first17 + IdNumber.CheckChar(first17);
+    }
+
+    /// <summary>
+    /// A handful of workers: the 营根镇 station is fully staffed with one worker whose major the Qiongzhong profile does
+    /// not accept; the second station has two workers (below the minimum of 3), one of whom turned 46 on the hire date.
+    /// </summary>
+    private static void AddWorkers(AppDbContext db, Platform head, Platform? second, DateTime now)
+    {
+        static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Worker W(Platform p, string name, string birth, int seq, WorkerRole role, Education edu, string major, MajorCategory category, string hire) => new()
+        {
+            PlatformId = p.Id, Name = name, IdNumber = SyntheticId(birth, seq), BirthDate = D(birth), Sex = seq % 2 == 1 ? Sex.Male : Sex.Female,
+            Role = role, Education = edu, Major = major, MajorCategory = category, HireDate = D(hire), LocalHukou = true, CreatedAt = now,
+        };
+        var huang = W(head, "黄晓梅", "1988-04-12", 24, WorkerRole.Head, Education.Bachelor, "社会工作", MajorCategory.SocialWork, "2021-03-01");
+        huang.PracticeStartedOn = D("2012-07-01");
+        huang.Certificates.Add(new WorkerCertificate { Kind = CertificateKind.NationalAssistant, ObtainedOn = D("2015-06-30"), Registered = true });
+        huang.Certificates.Add(new WorkerCertificate { Kind = CertificateKind.National, ObtainedOn = D("2019-06-30"), Registered = true });
+        huang.Trainings.Add(new WorkerTraining { Date = D("2025-05-20"), Hours = 16, Provider = "琼中县民政局", Topic = "个案工作实务", Professional = true });
+        var fu = W(head, "符海燕", "1995-09-03", 46, WorkerRole.Worker, Education.JuniorCollege, "社会学", MajorCategory.Related, "2022-03-01");
+        fu.Certificates.Add(new WorkerCertificate { Kind = CertificateKind.LocalWorker, ObtainedOn = D("2022-06-30"), Registered = false });
+        fu.Trainings.Add(new WorkerTraining { Date = D("2024-11-08"), Hours = 24, Provider = "海南省社会工作协会", Topic = "小组工作方法", Professional = true });
+        var wang = W(head, "王志强", "1990-11-21", 13, WorkerRole.Worker, Education.Bachelor, "会计学", MajorCategory.Other, "2024-07-01");
+        wang.LocalHukou = false;
+        wang.Trainings.Add(new WorkerTraining { Date = D("2024-08-15"), Hours = 40, Provider = "琼中县民政局", Topic = "社会工作入门", Professional = true });
+        var chen = W(head, "陈立", "1992-02-14", 35, WorkerRole.Worker, Education.Bachelor, "社会工作", MajorCategory.SocialWork, "2020-03-01");
+        chen.LeftOn = D("2023-12-31");
+        db.Workers.AddRange(huang, fu, wang, chen);
+        if (second is not null)
+        {
+            var wu = W(second, "吴丽", "1986-06-18", 28, WorkerRole.Head, Education.Master, "社会工作", MajorCategory.SocialWork, "2023-09-01");
+            wu.Certificates.Add(new WorkerCertificate { Kind = CertificateKind.National, ObtainedOn = D("2018-06-30"), Registered = true });
+            // His 46th birthday is the hire date: over the age limit "45周岁（含）以下" by one day.
+            var li = W(second, "李明", "1979-05-06", 17, WorkerRole.Worker, Education.JuniorCollege, "社区管理", MajorCategory.Related, "2025-05-06");
+            li.Trainings.Add(new WorkerTraining { Date = D("2025-06-10"), Hours = 120, Provider = "海南省民政厅", Topic = "社会工作专业能力提升", Professional = true });
+            db.Workers.AddRange(wu, li);
+        }
     }
 }

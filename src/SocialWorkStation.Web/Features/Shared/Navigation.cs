@@ -38,6 +38,18 @@ public static class Navigation
             stations.Add(new NavItem("政策方案", "/Profiles/Index", "book", "/Profiles"));
             stations.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
             groups.Add(new NavGroup("站点", stations));
+
+            var people = new List<NavItem>
+            {
+                new("社工名册", "/Workers/Index", "users", "/Workers/Index"),
+                new("人员检查汇总", "/Workers/Findings", "check", "/Workers/Findings"),
+            };
+            if (user.Can(Permissions.WorkersManage))
+            {
+                people.Add(new NavItem("招聘资格预审", "/Workers/HiringCheck", "search", "/Workers/HiringCheck"));
+                people.Add(new NavItem("从Excel导入", "/Workers/Import", "plus", "/Workers/Import"));
+            }
+            groups.Add(new NavGroup("人员", people));
             groups.Add(new NavGroup("服务记录",
             [
                 new NavItem("社区活动", "/Activities/Index", "list", "/Activities"),

@@ -10,23 +10,26 @@ using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Stations;
 
-public sealed record FindingDto(string Rule, bool Passed, string Severity, string Message, string Source)
+/// <summary>api.md finding; <c>interpretation</c> is the platform's reading where a document is silent or ambiguous.</summary>
+public sealed record FindingDto(string Rule, bool Passed, string Severity, string Message, string Source, string? Interpretation = null)
 {
-    public static FindingDto From(Finding f) => new(f.Rule, f.Passed, f.Severity == Domain.Common.Severity.Error ? "error" : "warning", f.Message, f.Source);
+    public static FindingDto From(Finding f) => new(f.Rule, f.Passed, f.Severity == Domain.Common.Severity.Error ? "error" : "warning", f.Message, f.Source, f.Interpretation);
 }
 
 public sealed record ComplianceDto(bool Compliant, string Date, IReadOnlyList<FindingDto> Findings);
 
 /// <summary>
-/// A station checked against its profile on a date (api.md). This issue checks name and premises;
-/// staffing findings join them when the worker registry lands.
+/// A station checked against its profile on a date (api.md): name and premises, then staffing (headcount,
+/// heads, village rooms, contact workers and each worker's own checks).
 /// </summary>
 public static class CheckStation
 {
     public static async Task<ComplianceDto> Handle(AppDbContext db, ProfileCatalog profiles, UserScope scope, Guid id, DateOnly date, CancellationToken ct)
     {
         var p = await GetStation.Load(db, scope, id, ct);
-        var findings = Check(profiles, p, await GetRegion.Path(db, p.RegionCode, ct));
+        var findings = Check(profiles, p, await GetRegion.Path(db, p.RegionCode, ct)).ToList();
+        var staffing = await Workers.Staffing.Load(db, profiles, [p], db.Workers.Where(w => w.PlatformId == p.Id), ct);
+        findings.AddRange(staffing.Check(profiles.Find(p.ProfileKey)!, p, date));
         return new ComplianceDto(Findings.Compliant(findings), date.ToString("yyyy-MM-dd"), findings.Select(FindingDto.From).ToList());
     }
 

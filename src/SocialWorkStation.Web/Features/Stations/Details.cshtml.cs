@@ -5,6 +5,7 @@ using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Features.Regions;
 using SocialWorkStation.Web.Features.Shared;
 using SocialWorkStation.Web.Infrastructure;
+using Workers_ = SocialWorkStation.Web.Features.Workers;
 
 namespace SocialWorkStation.Web.Features.Stations;
 
@@ -16,6 +17,12 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, TimeP
     public ComplianceDto Compliance { get; private set; } = null!;
     public PolicyProfile? Profile { get; private set; }
     public string? ParentName { get; private set; }
+    /// <summary>The workers at work today, with their badges (the staffing panel).</summary>
+    public IReadOnlyList<Workers_.WorkerDto> Workers { get; private set; } = [];
+    public int WorkerTotal { get; private set; }
+
+    /// <summary>The findings about the name and premises; the rest are about staffing.</summary>
+    public static readonly IReadOnlySet<string> PremisesRules = new HashSet<string> { "signage", "floorArea", "rooms", "equipment", "fireSafety" };
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -24,6 +31,9 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, TimeP
         RegionPath = await GetRegion.Path(db, Station.RegionCode, ct);
         Compliance = await CheckStation.Handle(db, profiles, scope, id, ChinaTime.Today(clock), ct);
         Profile = profiles.Find(Station.ProfileKey);
+        var staff = await Workers_.ListWorkers.Handle(db, profiles, clock, scope, new Workers_.ListWorkers.Query(StationId: id, Active: true), new PageRequest(1, 100), ct);
+        Workers = staff.Items;
+        WorkerTotal = staff.Total;
         if (Station.ParentId is { } parent)
         {
             try
@@ -52,6 +62,6 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, TimeP
         "rooms" => "功能室",
         "equipment" => "办公设备",
         "fireSafety" => "消防设施",
-        _ => rule,
+        _ => Domain.Staff.StaffNames.Rules.GetValueOrDefault(rule, rule),
     };
 }

@@ -180,6 +180,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
         yield return ("开放时间", m.OpeningHours ?? "", theirs.OpeningHours ?? "");
         yield return ("办公面积（平方米）", Ui.Number(m.FloorArea), Ui.Number(theirs.FloorArea));
         yield return ("消防设施", m.FireSafety ? "已配备" : "未配备", theirs.FireSafety ? "已配备" : "未配备");
+        yield return ("核定驻站社工人数", m.RequiredStaff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", theirs.RequiredStaff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         yield return ("功能室", Rooms(m), Rooms(theirs));
         yield return ("办公设备", Equipment(m), Equipment(theirs));
     }
@@ -205,12 +206,14 @@ public sealed class StationForm
     public List<RoomRow> Rooms { get; set; } = [];
     public List<EquipmentRow> Equipment { get; set; } = [];
     public int? Version { get; set; }
+    /// <summary>The number of resident workers the county set (Wenzhou 3-8, Hunan's agreement); the bureau's to set.</summary>
+    public int? RequiredStaff { get; set; }
 
     public StationInput ToInput() => new(
         Name, Kind, RegionCode?.Trim(), ProfileKey, ParentId, ContractorId, Address, Phone, OpeningHours, FloorArea, FireSafety,
         Rooms.Select(r => new RoomDto(r.Name ?? "", r.Area)).ToList(),
         Equipment.Select(e => new EquipmentDto(e.Name ?? "", e.Quantity ?? 1)).ToList(),
-        Version);
+        Version, RequiredStaff);
 
     public static StationForm From(StationDto s) => new()
     {
@@ -220,6 +223,7 @@ public sealed class StationForm
         Rooms = s.Rooms.Select(r => new RoomRow { Name = r.Name, Area = r.Area }).ToList(),
         Equipment = s.Equipment.Select(e => new EquipmentRow { Name = e.Name, Quantity = e.Quantity }).ToList(),
         Version = s.Version,
+        RequiredStaff = s.RequiredStaff,
     };
 }
 

@@ -28,6 +28,11 @@ public sealed class Platform : IVersioned
     /// <summary>Office floor area in square metres.</summary>
     public decimal? FloorArea { get; set; }
     public bool HasFireSafetyEquipment { get; set; }
+    /// <summary>
+    /// The number of resident workers the county set for this station (Wenzhou: 3-8 by resident population and
+    /// caseload; Hunan: the number in the service agreement). Set by the bureau.
+    /// </summary>
+    public int? RequiredStaff { get; set; }
     public List<PlatformRoom> Rooms { get; set; } = [];
     public List<PlatformEquipment> Equipment { get; set; } = [];
     public DateTime CreatedAt { get; set; }

@@ -838,6 +838,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<int?>("RequiredStaff")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1172,6 +1175,158 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("VolunteerTeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("LocalHukou")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Major")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MajorCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PracticeStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ProvincialFreshGraduate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TrainingBaseIntern")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Registered")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerCertificate");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerContactVillage");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("numeric(7,1)");
+
+                    b.Property<bool>("Professional")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerTraining");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1436,6 +1591,44 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Volunteer");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("ContactVillages")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Activities.Activity", b =>
                 {
                     b.Navigation("Kinds");
@@ -1468,6 +1661,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTeam", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Navigation("Certificates");
+
+                    b.Navigation("ContactVillages");
+
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }

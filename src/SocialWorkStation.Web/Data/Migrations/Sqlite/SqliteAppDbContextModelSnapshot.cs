@@ -825,6 +825,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequiredStaff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1159,6 +1162,158 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("VolunteerTeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LocalHukou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Major")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MajorCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PracticeStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProvincialFreshGraduate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TrainingBaseIntern")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerCertificate");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerContactVillage");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Professional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("WorkerTraining");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1423,6 +1578,44 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Volunteer");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerCertificate", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerContactVillage", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("ContactVillages")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.WorkerTraining", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Workers.Worker", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Activities.Activity", b =>
                 {
                     b.Navigation("Kinds");
@@ -1455,6 +1648,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTeam", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
+                {
+                    b.Navigation("Certificates");
+
+                    b.Navigation("ContactVillages");
+
+                    b.Navigation("Trainings");
                 });
 #pragma warning restore 612, 618
         }
