@@ -81,7 +81,8 @@ public static class OpenApiSetup
         o.AddOperationTransformer((operation, context, _) =>
         {
             var d = context.Description;
-            var key = $"{d.HttpMethod} /{d.RelativePath?.Split('?')[0]}";
+            // A group's MapPost("/") has the relative path "api/v1/stations/": the trailing slash is not part of the key.
+            var key = $"{d.HttpMethod} /{d.RelativePath?.Split('?')[0].TrimEnd('/')}";
             key = System.Text.RegularExpressions.Regex.Replace(key, @"\{(\w+):[^}]+\}", "{$1}");
             if (RequestExamples.TryGetValue(key, out var example) && operation.RequestBody?.Content is { } content)
             {
