@@ -27,7 +27,7 @@ public static class PlatformCheck
             findings.Add(new Finding("signage", ok, Severity.Error,
                 ok ? $"名称符合标牌格式“{expected}”"
                    : $"名称“{p.Name}”不符合标牌格式，应为“{expected}”（{profile.ShortName}{sign.Source}）",
-                sign.Source));
+                profile.ShortName + sign.Source));
         }
 
         var rules = profile.Facilities.For(p.Kind);
@@ -39,7 +39,7 @@ public static class PlatformCheck
                     ? $"未填写办公面积；{kindName}办公面积不少于{area.Value:0.##}平方米（{profile.ShortName}{area.Source}）"
                     : ok ? $"办公面积{p.FloorArea:0.##}平方米，不少于{area.Value:0.##}平方米"
                          : $"办公面积{p.FloorArea:0.##}平方米，少于要求的{area.Value:0.##}平方米（{profile.ShortName}{area.Source}）",
-                area.Source));
+                profile.ShortName + area.Source));
         }
         if (rules?.RequiredRooms is { } rooms)
         {
@@ -48,7 +48,7 @@ public static class PlatformCheck
                 missing.Count == 0
                     ? $"功能室齐全：{string.Join("、", rooms.Value)}"
                     : $"缺少功能室：{string.Join("、", missing)}（{profile.ShortName}{rooms.Source}；场地不足的可混合设置）",
-                rooms.Source));
+                profile.ShortName + rooms.Source));
         }
         if (rules?.RequiredEquipment is { } equipment)
         {
@@ -57,13 +57,13 @@ public static class PlatformCheck
                 missing.Count == 0
                     ? $"办公设备齐全：{string.Join("、", equipment.Value)}"
                     : $"缺少办公设备：{string.Join("、", missing)}（{profile.ShortName}{equipment.Source}）",
-                equipment.Source));
+                profile.ShortName + equipment.Source));
         }
         if (rules?.FireSafety is { Value: true } fire)
         {
             findings.Add(new Finding("fireSafety", p.HasFireSafetyEquipment, Severity.Error,
                 p.HasFireSafetyEquipment ? "已配备消防设施" : $"未配备消防设施（{profile.ShortName}{fire.Source}）",
-                fire.Source));
+                profile.ShortName + fire.Source));
         }
         return findings;
     }

@@ -327,7 +327,8 @@ public class ShippedProfilesTests
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("琼中县营根镇社会工作服务站", finding.Message);
         Assert.Contains("琼中采购需求", finding.Message);
-        Assert.Equal(Load("hainan-qiongzhong").Signage.Station?.Source, finding.Source);
+        var q = Load("hainan-qiongzhong");
+        Assert.Equal(q.ShortName + q.Signage.Station?.Source, finding.Source);
     }
 
     [Theory]
