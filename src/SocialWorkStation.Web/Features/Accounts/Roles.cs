@@ -55,6 +55,10 @@ public static class Permissions
     public const string RecipientsExport = "recipients.export";
     public const string WorkersManage = "workers.manage";
     public const string WorkersReveal = "workers.reveal";
+    /// <summary>Record service work of a station: activities, volunteers, teams, hours, resources, needs surveys, featured cases, attachments.</summary>
+    public const string ServicesRecord = "services.record";
+    /// <summary>See a volunteer's full ID number (with a reason, audited) and issue proofs of service that print it.</summary>
+    public const string VolunteersReveal = "volunteers.reveal";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -74,5 +78,8 @@ public static class Permissions
         [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
         [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        // Station staff record what they do; the project manager may correct records of the stations it runs.
+        [ServicesRecord] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
+        [VolunteersReveal] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
     };
 }
