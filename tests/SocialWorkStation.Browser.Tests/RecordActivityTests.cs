@@ -16,7 +16,7 @@ public sealed class RecordActivityTests(BrowserApp app)
         var page = await app.NewPageAsync(360, 740, mobile: true);
         await app.LoginAsync(page, "worker");
 
-        await page.Locator("nav.tabbar").GetByRole(AriaRole.Link, new() { Name = "服务" }).ClickAsync();
+        await page.Locator("nav.tabbar").GetByRole(AriaRole.Link, new() { Name = "服务", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "记录社区活动" }).ClickAsync();
         await page.WaitForURLAsync("**/Activities/Edit");
 
