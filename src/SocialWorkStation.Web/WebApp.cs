@@ -51,6 +51,11 @@ public static class WebApp
         services.AddOptions<BootstrapOptions>().Bind(config.GetSection(BootstrapOptions.Section));
         services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccountOptions>().Bind(config.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(config.GetSection(Features.Attachments.AttachmentOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.TypesKnown(), "Attachments:AllowedTypes 只能列出平台能识别的类型：" + string.Join(",", Features.Attachments.ContentSniffer.Known.Keys))
+            .ValidateOnStart();
+        services.AddSingleton<Features.Attachments.AttachmentStore>();
         services.AddOptions<ProfileOptions>().Bind(config.GetSection(ProfileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecipientProtectionOptions>().Bind(config.GetSection(RecipientProtectionOptions.Section)).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<RecipientProtectionOptions>, DevelopmentKeys>();
@@ -176,6 +181,8 @@ public static class WebApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        // The attachments folder is created now, so a wrong Attachments:Folder stops start-up instead of the first upload.
+        _ = app.Services.GetRequiredService<Features.Attachments.AttachmentStore>();
         // The API answers problem+json (the IExceptionHandler); a browser gets a Chinese error page.
         app.UseExceptionHandler("/Error/500");
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -214,5 +221,11 @@ public static class WebApp
         BrowseAudit.Map(api);
         RecipientEndpoints.Map(api);
         Features.Visits.VisitEndpoints.Map(api);
+        Features.Attachments.AttachmentEndpoints.Map(api);
+        Features.Activities.ActivityEndpoints.Map(api);
+        Features.Volunteers.VolunteerEndpoints.Map(api);
+        Features.Resources.ResourceUseCases.Map(api);
+        Features.NeedsSurveys.NeedsSurveyUseCases.Map(api);
+        Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
     }
 }

@@ -70,6 +70,7 @@ public sealed class BrowserApp : IAsyncLifetime
         // factory apply, so the same settings also go in as environment variables.
         Environment.SetEnvironmentVariable("ConnectionStrings__Default", connection);
         Environment.SetEnvironmentVariable("Demo__Seed", "true");
+        Environment.SetEnvironmentVariable("Attachments__Folder", System.IO.Path.Combine(_folder, "attachments"));
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:Default", connection);

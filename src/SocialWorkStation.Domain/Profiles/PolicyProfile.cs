@@ -1,5 +1,6 @@
 using SocialWorkStation.Domain.Common;
 using SocialWorkStation.Domain.Platforms;
+using SocialWorkStation.Domain.Services;
 using SocialWorkStation.Domain.Staff;
 
 namespace SocialWorkStation.Domain.Profiles;
@@ -25,6 +26,8 @@ public sealed record PolicyProfile
     public Sourced<string>? Logo { get; init; }
     public required SignageRules Signage { get; init; }
     public required FacilityRules Facilities { get; init; }
+    /// <summary>The annual service standards the document sets (domain.md section 5); absent when it sets none.</summary>
+    public ServiceStandards? Standards { get; init; }
     /// <summary>Staff rules: headcount, qualifications, heads, training (null when the document sets none).</summary>
     public StaffRules? Staff { get; init; }
     /// <summary>How often recipients are visited (定期巡访); absent when the document sets no schedule.</summary>
@@ -50,6 +53,20 @@ public sealed record PolicyProfile
             yield return Entry(prefix + ".requiredEquipment", label + "：办公设备", rules?.RequiredEquipment);
             yield return Entry(prefix + ".fireSafety", label + "：消防设施", rules?.FireSafety);
         }
+        var st = Standards;
+        yield return Entry("standards.visitsPerWorker", "服务标准：每名社工每年入户探访（次）", st?.VisitsPerWorker);
+        yield return Entry("standards.casesPerStation", "服务标准：每站每年个案接案（人）", st?.CasesPerStation);
+        yield return Entry("standards.servicesPerCase", "服务标准：每个建档服务对象服务（次）", st?.ServicesPerCase);
+        yield return Entry("standards.groupsPerStation", "服务标准：每站每年小组（个）", st?.GroupsPerStation);
+        yield return Entry("standards.sessionsPerGroup", "服务标准：每个小组节数", st?.SessionsPerGroup);
+        yield return Entry("standards.participantTimesPerGroup", "服务标准：每个小组参与人次", st?.ParticipantTimesPerGroup);
+        yield return Entry("standards.activitiesPerStation", "服务标准：每站每年乡镇活动（场）", st?.ActivitiesPerStation);
+        yield return Entry("standards.participantsPerActivity", "服务标准：每场活动参与人数", st?.ParticipantsPerActivity);
+        yield return Entry("standards.requiredActivityKinds", "服务标准：活动须包括",
+            st?.RequiredActivityKinds is { } k ? k with { Value = k.Value.Select(a => ActivityKinds.FromApi(a) is { } x ? ActivityKinds.Chinese(x) : a).ToArray() } : null);
+        yield return Entry("standards.newVolunteersPerStation", "服务标准：每站每年新增实名注册志愿者（名）", st?.NewVolunteersPerStation);
+        yield return Entry("standards.volunteerTeamsPerStation", "服务标准：每站志愿服务队（支）", st?.VolunteerTeamsPerStation);
+        yield return Entry("standards.featuredCasesPerStation", "服务标准：每站特色服务案例（篇）", st?.FeaturedCasesPerStation);
         foreach (var e in (Staff ?? new StaffRules()).Entries())
         {
             yield return e;

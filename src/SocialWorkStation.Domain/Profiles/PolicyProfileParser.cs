@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using SocialWorkStation.Domain.Common;
 using SocialWorkStation.Domain.Platforms;
 using SocialWorkStation.Domain.Staff;
+using SocialWorkStation.Domain.Services;
 
 namespace SocialWorkStation.Domain.Profiles;
 
@@ -95,6 +96,28 @@ public static class PolicyProfileParser
             Check(file, "visitSchedule.intervals", schedule.Intervals, v => v.Length > 0 && v.All(r => r.IsValid),
                 "每条规则须有名称、大于0的天数，以及对象类别或最低风险等级");
         }
+        ValidateStandards(file, p.Standards);
+    }
+
+    private static void ValidateStandards(string file, ServiceStandards? s)
+    {
+        if (s is null)
+        {
+            return;
+        }
+        foreach (var (name, value) in new (string, Sourced<int>?)[]
+                 {
+                     ("visitsPerWorker", s.VisitsPerWorker), ("casesPerStation", s.CasesPerStation), ("servicesPerCase", s.ServicesPerCase),
+                     ("groupsPerStation", s.GroupsPerStation), ("sessionsPerGroup", s.SessionsPerGroup),
+                     ("participantTimesPerGroup", s.ParticipantTimesPerGroup), ("activitiesPerStation", s.ActivitiesPerStation),
+                     ("participantsPerActivity", s.ParticipantsPerActivity), ("newVolunteersPerStation", s.NewVolunteersPerStation),
+                     ("volunteerTeamsPerStation", s.VolunteerTeamsPerStation), ("featuredCasesPerStation", s.FeaturedCasesPerStation),
+                 })
+        {
+            Check(file, "standards." + name, value, v => v > 0, "应为正整数");
+        }
+        Check(file, "standards.requiredActivityKinds", s.RequiredActivityKinds,
+            v => v.Length > 0 && v.All(k => ActivityKinds.FromApi(k) is not null), "应为活动类型列表（" + ActivityKinds.ApiList + "）");
     }
 
     private static void ValidateStaff(string file, StaffRules s)

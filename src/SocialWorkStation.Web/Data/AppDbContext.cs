@@ -33,6 +33,15 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<RosterImport> RosterImports => Set<RosterImport>();
     public DbSet<RosterMapping> RosterMappings => Set<RosterMapping>();
     public DbSet<Features.Visits.Visit> Visits => Set<Features.Visits.Visit>();
+    public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
+    public DbSet<Features.Activities.Activity> Activities => Set<Features.Activities.Activity>();
+    public DbSet<Features.Volunteers.Volunteer> Volunteers => Set<Features.Volunteers.Volunteer>();
+    public DbSet<Features.Volunteers.VolunteerTeam> VolunteerTeams => Set<Features.Volunteers.VolunteerTeam>();
+    public DbSet<Features.Volunteers.VolunteerService> VolunteerServices => Set<Features.Volunteers.VolunteerService>();
+    public DbSet<Features.Volunteers.VolunteerProof> VolunteerProofs => Set<Features.Volunteers.VolunteerProof>();
+    public DbSet<Features.Resources.Resource> Resources => Set<Features.Resources.Resource>();
+    public DbSet<Features.NeedsSurveys.NeedsSurvey> NeedsSurveys => Set<Features.NeedsSurveys.NeedsSurvey>();
+    public DbSet<Features.FeaturedCases.FeaturedCase> FeaturedCases => Set<Features.FeaturedCases.FeaturedCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,6 +35,23 @@ public static class OpenApiSetup
              "education": "juniorCollege", "majorCategory": "related", "hireDate": "2026-04-01", "localHukou": true,
              "certificates": [], "trainings": [{"date": "2025-06-10", "hours": 120, "professional": true}]}
             """,
+        ["POST /api/v1/activities"] = """
+            {"date": "2026-03-20", "place": "营根镇新市村文化室", "villageCode": null, "theme": "社工进村宣传日",
+             "kinds": ["socialWorkPublicity", "volunteerAdvocacy"], "workers": ["符社工", "黄站长"], "participantCount": 32,
+             "content": "介绍社工站服务，招募志愿者", "outcome": "新登记志愿者6名"}
+            """,
+        ["POST /api/v1/volunteers"] = """
+            {"name": "林志愿", "idType": "residentId", "idNumber": "11010519491231002X", "phone": "13800000000",
+             "registeredOn": "2026-01-15", "skills": "助老、文艺"}
+            """,
+        ["POST /api/v1/volunteer-services"] = """
+            {"volunteerId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935", "date": "2026-02-01", "startTime": "08:00", "endTime": "12:00",
+             "travelMinutes": 60, "content": "陪同独居老人就医"}
+            """,
+        ["POST /api/v1/resources"] = """
+            {"donorName": "琼中某爱心企业", "donorKind": "enterprise", "kind": "money", "description": "助学金", "amount": 5000.00,
+             "receivedOn": "2026-01-20", "destination": "station"}
+            """,
         ["POST /api/v1/organisations"] = """{"name": "琼中县益心社会工作服务中心", "kind": "contractor", "regionCode": "469030"}""",
         ["POST /api/v1/accounts"] = """
             {"userName": "wangfang", "displayName": "王芳", "password": "Initial#Pass2026", "roles": ["SocialWorker"],
@@ -64,7 +81,8 @@ public static class OpenApiSetup
         o.AddOperationTransformer((operation, context, _) =>
         {
             var d = context.Description;
-            var key = $"{d.HttpMethod} /{d.RelativePath?.Split('?')[0]}";
+            // A group's MapPost("/") has the relative path "api/v1/stations/": the trailing slash is not part of the key.
+            var key = $"{d.HttpMethod} /{d.RelativePath?.Split('?')[0].TrimEnd('/')}";
             key = System.Text.RegularExpressions.Regex.Replace(key, @"\{(\w+):[^}]+\}", "{$1}");
             if (RequestExamples.TryGetValue(key, out var example) && operation.RequestBody?.Content is { } content)
             {

@@ -136,11 +136,12 @@ public sealed class AuthorizationMatrixTests
         var outsideRecipient = await Recipients.RecipientFixtures.AddDirect(app, outsideStation, "矩阵外");
         var insideImport = await Recipients.RecipientFixtures.AddImportDirect(app, Guid.Parse(headStation));
         var outsideImport = await Recipients.RecipientFixtures.AddImportDirect(app, outsideStation);
+        var services = await ServiceSamples(app, headStation, Guid.Parse(outside.GetProperty("id").GetString()!));
         var headWorker = (await (await app.ClientFor("head")).GetJson("/api/v1/workers")).GetProperty("items")[0].GetProperty("id").GetString()!;
         var outsideWorker = await Workers.WorkerTestData.Create(admin, Workers.WorkerTestData.Worker(outside.GetProperty("id").GetString()!, "乐东社工"));
         var insideVisit = await Visits.VisitApiTests.AddVisitDirect(app, Guid.Parse(headStation), insideRecipient);
         var outsideVisit = await Visits.VisitApiTests.AddVisitDirect(app, outsideStation, outsideRecipient);
-        return new Dictionary<string, Samples>
+        return new Dictionary<string, Samples>(services)
         {
             ["visits.id"] = new(insideVisit.ToString(), outsideVisit.ToString()),
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
@@ -150,6 +151,66 @@ public sealed class AuthorizationMatrixTests
             ["profiles.key"] = new("hainan-qiongzhong", null),
             ["recipients.id"] = new(insideRecipient.ToString(), outsideRecipient.ToString()),
             ["recipient-imports.id"] = new(insideImport.ToString(), outsideImport.ToString()),
+        };
+    }
+
+    /// <summary>
+    /// Service records (issue 5A): inside ones made through the API by the station head, outside ones written
+    /// straight to the database in a Ledong station that no demo account but the administrators can reach.
+    /// </summary>
+    private static async Task<Dictionary<string, Samples>> ServiceSamples(TestApp app, string headStation, Guid outsideStation)
+    {
+        var head = await app.ClientFor("head");
+        async Task<string> Post(string url, object body)
+        {
+            var response = await head.PostJson(url, body);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (await response.ReadJson()).GetProperty("id").GetString()!;
+        }
+        var idNumber = "460036199001011" + Random.Shared.Next(10, 99);
+        idNumber += Domain.IdNumbers.IdNumber.CheckChar(idNumber);
+        var activity = await Post("/api/v1/activities", new { date = "2026-03-01", place = "p", theme = "矩阵活动", kinds = new[] { "other" }, workers = new[] { "w" }, participantCount = 10 });
+        var volunteer = await Post("/api/v1/volunteers", new { name = "矩阵", idNumber, registeredOn = "2026-01-01" });
+        var team = await Post("/api/v1/volunteer-teams", new { name = "矩阵队", foundedOn = "2026-01-01" });
+        var service = await Post("/api/v1/volunteer-services", new { volunteerId = volunteer, date = "2026-03-01", hours = 1, content = "c" });
+        var proof = await Post($"/api/v1/volunteers/{volunteer}/proofs", new { personInCharge = "黄站长", contact = "0898" });
+        var resource = await Post("/api/v1/resources", new { donorName = "d", donorKind = "other", kind = "services", description = "x", receivedOn = "2026-01-01" });
+        var village = (await head.GetJson("/api/v1/regions/469030100/children"))[0].GetProperty("code").GetString();
+        var survey = await Post("/api/v1/needs-surveys", new { villageCode = village, title = "t", conductedOn = "2026-01-01" });
+        var featured = await Post("/api/v1/featured-cases", new { title = "t", writtenOn = "2026-01-01", authors = "a", body = "b" });
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("activity"), "ownerType" }, { new StringContent(activity), "ownerId" },
+            { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "m.pdf" },
+        };
+        var attachment = (await (await head.PostAsync("/api/v1/attachments", form)).ReadJson()).GetProperty("id").GetString()!;
+
+        var outside = await app.WithDb(async db =>
+        {
+            var a = new Features.Activities.Activity { StationId = outsideStation, Date = new DateOnly(2026, 3, 1), Place = "p", Theme = "t" };
+            var v = new Features.Volunteers.Volunteer { StationId = outsideStation, Name = "外", IdNumber = "X" + Guid.NewGuid().ToString("N")[..10], RegisteredOn = new DateOnly(2026, 1, 1) };
+            var t = new Features.Volunteers.VolunteerTeam { StationId = outsideStation, Name = "外队", FoundedOn = new DateOnly(2026, 1, 1) };
+            var s = new Features.Volunteers.VolunteerService { StationId = outsideStation, VolunteerId = v.Id, Date = new DateOnly(2026, 3, 1), Minutes = 60, Content = "c" };
+            var p = new Features.Volunteers.VolunteerProof { StationId = outsideStation, VolunteerId = v.Id, Number = "outside-" + Guid.NewGuid().ToString("N")[..8], Content = "c", Issuer = "i", PersonInCharge = "p", Contact = "c" };
+            var r = new Features.Resources.Resource { StationId = outsideStation, DonorName = "d", Description = "x", Kind = Features.Resources.ResourceKind.Services };
+            var n = new Features.NeedsSurveys.NeedsSurvey { StationId = outsideStation, VillageCode = "469027106200", Title = "t" };
+            var f = new Features.FeaturedCases.FeaturedCase { StationId = outsideStation, Title = "t", Authors = "a", Body = "b" };
+            var at = new Features.Attachments.Attachment { OwnerType = "activity", OwnerId = a.Id, StationId = outsideStation, FileName = "x.pdf", ContentType = "application/pdf", Sha256 = "0", StorageKey = "none" };
+            db.AddRange(a, v, t, s, p, r, n, f, at);
+            await db.SaveChangesAsync();
+            return (a.Id, v.Id, t.Id, s.Id, p.Id, r.Id, n.Id, f.Id, at.Id);
+        });
+        return new Dictionary<string, Samples>
+        {
+            ["activities.id"] = new(activity, outside.Item1.ToString()),
+            ["volunteers.id"] = new(volunteer, outside.Item2.ToString()),
+            ["volunteers.proofId"] = new(proof, outside.Item5.ToString()),
+            ["volunteer-teams.id"] = new(team, outside.Item3.ToString()),
+            ["volunteer-services.id"] = new(service, outside.Item4.ToString()),
+            ["resources.id"] = new(resource, outside.Item6.ToString()),
+            ["needs-surveys.id"] = new(survey, outside.Item7.ToString()),
+            ["featured-cases.id"] = new(featured, outside.Item8.ToString()),
+            ["attachments.id"] = new(attachment, outside.Item9.ToString()),
         };
     }
 

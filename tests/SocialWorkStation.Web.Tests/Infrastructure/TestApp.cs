@@ -73,6 +73,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string Provider => _provider;
 
+    public string AttachmentFolder { get; } = Path.Combine(Path.GetTempPath(), "sws-tests", "attachments-" + Guid.NewGuid().ToString("N")[..8]);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", _provider);
@@ -80,6 +82,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Bootstrap:AdminPassword", Password);
+        // Attachments go to a temporary folder, not under the web project's content root.
+        builder.UseSetting("Attachments:Folder", AttachmentFolder);
     }
 
     /// <summary>A client that sends a bearer token of the given account.</summary>

@@ -57,6 +57,10 @@ public static class Permissions
     public const string WorkersReveal = "workers.reveal";
     public const string VisitsWrite = "visits.write";
     public const string VisitsExport = "visits.export";
+    /// <summary>Record service work of a station: activities, volunteers, teams, hours, resources, needs surveys, featured cases, attachments.</summary>
+    public const string ServicesRecord = "services.record";
+    /// <summary>See a volunteer's full ID number (with a reason, audited) and issue proofs of service that print it.</summary>
+    public const string VolunteersReveal = "volunteers.reveal";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -76,8 +80,11 @@ public static class Permissions
         [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
         [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
-        // Visits are recorded by the station's own staff (domain.md section 4); others read the ledger.
-        [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        // Visits are recorded by the station's own staff (domain.md section 4), like the other service records; others read the ledger.
+        [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
         [VisitsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        // Station staff record what they do; the project manager may correct records of the stations it runs.
+        [ServicesRecord] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
+        [VolunteersReveal] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
     };
 }

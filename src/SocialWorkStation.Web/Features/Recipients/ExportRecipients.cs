@@ -92,10 +92,6 @@ public static class ExportRecipients
         return (stream.ToArray(), $"服务对象名单-{today:yyyyMMdd}{(reveal ? "" : "-脱敏")}.xlsx");
     }
 
-    /// <summary>
-    /// A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a spreadsheet
-    /// (CSV/formula injection): it is prefixed with an apostrophe so it stays text.
-    /// </summary>
-    public static string Cell(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    /// <summary>Every text cell goes through the platform's one neutraliser (ExcelCells.Safe: = + - @ tab CR).</summary>
+    public static string Cell(string value) => ExcelCells.Safe(value) ?? "";
 }

@@ -61,6 +61,14 @@ public static class Navigation
                 recipients.Add(new NavItem("导入名单", "/Recipients/Import", "list", "/Recipients/Import"));
             }
             groups.Add(new NavGroup("服务对象", recipients));
+            groups.Add(new NavGroup("服务记录",
+            [
+                new NavItem("社区活动", "/Activities/Index", "list", "/Activities"),
+                new NavItem("志愿者", "/Volunteers/Index", "users", "/Volunteers"),
+                new NavItem("资源链接", "/Resources/Index", "org", "/Resources"),
+                new NavItem("需求调研", "/NeedsSurveys/Index", "map", "/NeedsSurveys"),
+                new NavItem("特色案例", "/FeaturedCases/Index", "book", "/FeaturedCases"),
+            ]));
         }
         var admin = new List<NavItem>();
         if (user.Can(Permissions.AccountsManage))
@@ -104,6 +112,7 @@ public static class Navigation
         {
             tabs.Add(new NavItem("服务对象", "/Recipients/Index", "users", "/Recipients"));
             tabs.Add(new NavItem("本站", "/Stations/Details", "station", "/Stations", new Dictionary<string, string> { ["id"] = own.ToString() }));
+            tabs.Add(new NavItem("服务", "/Services/Index", "list", "/Services"));
             tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
         }
         else

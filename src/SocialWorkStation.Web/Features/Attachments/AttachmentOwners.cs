@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Activities;
+using SocialWorkStation.Web.Features.FeaturedCases;
+using SocialWorkStation.Web.Features.NeedsSurveys;
+using SocialWorkStation.Web.Features.Resources;
+using SocialWorkStation.Web.Features.Stations;
+
+namespace SocialWorkStation.Web.Features.Attachments;
+
+/// <summary>
+/// A kind of record that may carry attachments: its API name, Chinese name, the permission needed to
+/// add or remove files, and how to find the owner's station when the user may see the owner (null
+/// otherwise, answered 404). Downloads are authorised by the owner's scope through this function, so a
+/// record kind with a narrower rule (a case visible only to its worker) supplies its own.
+/// </summary>
+public sealed record AttachmentOwnerType(
+    string Name, string Chinese, string WritePermission,
+    Func<AppDbContext, UserScope, Guid, CancellationToken, Task<Guid?>> VisibleStation);
+
+public static class AttachmentOwners
+{
+    /// <summary>For records whose scope is their station's (<see cref="StationRecords.VisibleTo{T}"/>).</summary>
+    public static AttachmentOwnerType StationRecord<T>(string name, string chinese, string permission) where T : class, IStationRecord =>
+        new(name, chinese, permission, (db, scope, id, ct) =>
+            db.Set<T>().AsNoTracking().VisibleTo(db, scope).Where(r => r.Id == id).Select(r => (Guid?)r.StationId).FirstOrDefaultAsync(ct));
+
+    /// <summary>Later record kinds (visits, cases, groups) add a line here.</summary>
+    public static readonly IReadOnlyDictionary<string, AttachmentOwnerType> All = new[]
+    {
+        StationRecord<Activity>("activity", "社区活动", Permissions.ServicesRecord),
+        StationRecord<FeaturedCase>("featuredCase", "特色服务案例", Permissions.ServicesRecord),
+        StationRecord<NeedsSurvey>("needsSurvey", "需求调研", Permissions.ServicesRecord),
+        StationRecord<Resource>("resource", "资源链接", Permissions.ServicesRecord),
+    }.ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    public static string ApiList => string.Join("、", All.Keys);
+}

@@ -1,0 +1,48 @@
+namespace SocialWorkStation.Web.Features.Volunteers;
+
+public sealed record TeamRefDto(Guid Id, string Name);
+
+/// <summary>A volunteer as answered: <c>idNumber</c> is always masked (460***********1234); the full number only through reveal or a proof.</summary>
+public sealed record VolunteerDto(
+    Guid Id, Guid StationId, string? StationName, string Name, string IdType, string IdNumber, string? Sex, string? BirthDate,
+    string? Phone, string? VolunteerNumber, string RegisteredOn, string? Skills, string? Notes, IReadOnlyList<TeamRefDto> Teams,
+    decimal Hours, int ServiceCount, string? CreatedBy, DateTime CreatedAt, int Version);
+
+public sealed record VolunteerInput(
+    Guid? StationId, string? Name, string? IdType, string? IdNumber, string? Phone, string? VolunteerNumber, string? RegisteredOn,
+    string? Skills, string? Notes, int? Version);
+
+public sealed record RevealInput(string? Reason);
+
+public sealed record RevealDto(Guid Id, string IdType, string IdNumber);
+
+public sealed record VolunteerTeamDto(
+    Guid Id, Guid StationId, string? StationName, string Name, string FoundedOn, string? DisbandedOn, string? Leader, string? LeaderPhone,
+    string? ServiceArea, string? TeamNumber, bool Active, IReadOnlyList<TeamMemberDto> Members, DateTime CreatedAt, int Version);
+
+public sealed record TeamMemberDto(Guid Id, string Name, string IdNumber);
+
+public sealed record VolunteerTeamInput(
+    Guid? StationId, string? Name, string? FoundedOn, string? DisbandedOn, string? Leader, string? LeaderPhone, string? ServiceArea,
+    string? TeamNumber, IReadOnlyList<Guid>? MemberIds, int? Version);
+
+/// <summary>A service record: <c>hours</c> is the time served without travel; <c>travelMinutes</c> is shown but never counted.</summary>
+public sealed record VolunteerServiceDto(
+    Guid Id, Guid StationId, Guid VolunteerId, string VolunteerName, Guid? ActivityId, string? ActivityTheme, Guid? TeamId,
+    string Date, string? StartTime, string? EndTime, int TravelMinutes, decimal Hours, string Content, string? CreatedBy, DateTime CreatedAt, int Version);
+
+/// <summary>
+/// Give <c>startTime</c> and <c>endTime</c> (HH:mm, with <c>travelMinutes</c> spent on the way inside that span),
+/// or <c>hours</c> already without travel.
+/// </summary>
+public sealed record VolunteerServiceInput(
+    Guid? VolunteerId, Guid? ActivityId, Guid? TeamId, string? Date, string? StartTime, string? EndTime, int? TravelMinutes,
+    decimal? Hours, string? Content, int? Version);
+
+public sealed record ProofInput(string? From, string? To, string? Issuer, string? PersonInCharge, string? Contact, string? Handler);
+
+/// <summary>The proof of service with the fields of order No. 67; carries the full ID number, so every read is audited.</summary>
+public sealed record ProofDto(
+    Guid Id, Guid VolunteerId, string Number, string IssuedOn, string From, string To, string Name, string IdType, string IdTypeName,
+    string IdNumber, string? VolunteerNumber, decimal Hours, int ServiceCount, string Content, string Issuer, string PersonInCharge,
+    string Contact, string? Handler, string? CreatedBy);

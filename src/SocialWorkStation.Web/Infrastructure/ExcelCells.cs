@@ -1,0 +1,12 @@
+namespace SocialWorkStation.Web.Infrastructure;
+
+/// <summary>
+/// Text that people typed, made safe for a spreadsheet: a cell starting with = + - @ (or a tab or
+/// carriage return) could be run as a formula when the file is opened or re-saved as CSV (OWASP "CSV
+/// injection"), so it gets a leading apostrophe and stays text.
+/// </summary>
+public static class ExcelCells
+{
+    public static string? Safe(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+}
