@@ -93,7 +93,7 @@ public sealed class AttachmentApiTests
         new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(broken, 0);
         await (await ServiceData.Upload(worker, "activity", activity, broken, "broken.jpg")).AssertValidationProblem("file");
         // An unknown owner kind and a missing owner.
-        await (await ServiceData.Upload(worker, "visit", activity, ServiceData.Jpeg(10, 10), "a.jpg")).AssertValidationProblem("ownerType");
+        await (await ServiceData.Upload(worker, "meeting", activity, ServiceData.Jpeg(10, 10), "a.jpg")).AssertValidationProblem("ownerType");
         Assert.Equal(HttpStatusCode.NotFound, (await ServiceData.Upload(worker, "activity", Guid.NewGuid().ToString(), ServiceData.Jpeg(10, 10), "a.jpg")).StatusCode);
         Assert.Empty((await worker.GetJson($"/api/v1/attachments?ownerType=activity&ownerId={activity}")).EnumerateArray());
     }

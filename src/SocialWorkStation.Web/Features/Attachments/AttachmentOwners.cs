@@ -33,6 +33,7 @@ public static class AttachmentOwners
         StationRecord<FeaturedCase>("featuredCase", "特色服务案例", Permissions.ServicesRecord),
         StationRecord<NeedsSurvey>("needsSurvey", "需求调研", Permissions.ServicesRecord),
         StationRecord<Resource>("resource", "资源链接", Permissions.ServicesRecord),
+        StationRecord<Visits.Visit>("visit", "走访", Permissions.VisitsWrite),
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public static string ApiList => string.Join("、", All.Keys);

@@ -63,6 +63,8 @@ public static class ListVisits
 
 public static class GetVisit
 {
+    public const string OwnerType = "visit";
+
     public static async Task<VisitDto> Handle(AppDbContext db, UserScope scope, Guid id, CancellationToken ct)
     {
         if (!await db.Visits.VisibleTo(scope, db.Platforms).AnyAsync(v => v.Id == id, ct))
@@ -86,6 +88,8 @@ public static class GetVisit
             .AsSplitQuery().ToListAsync(ct);
         var codes = rows.Select(r => r.Visit.VillageCode).OfType<string>().Distinct().ToList();
         var villages = await db.Regions.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
+        // Photos and sign-in sheets (签到表), through the shared attachments (owner type "visit").
+        var attachments = await Attachments.AttachmentUseCases.ForOwners(db, OwnerType, ids, ct);
         return rows.ToDictionary(r => r.Visit.Id, r =>
         {
             var v = r.Visit;
@@ -93,7 +97,8 @@ public static class GetVisit
                 r.Recipients.Select(x => new VisitPerson(x.RecipientId, Masking.Name(x.Name))).ToList(), v.HouseholdId,
                 r.Workers.Select(x => new VisitPerson(x.WorkerId, x.Name)).ToList(), v.VillageCode,
                 v.VillageCode is null ? null : villages.GetValueOrDefault(v.VillageCode), v.Place, v.Domain, VisitDomains.Chinese(v.Domain),
-                v.Findings, v.ServiceContent, v.FollowUpNeeded, v.FollowUp, v.Latitude, v.Longitude, v.IdempotencyKey, v.Version);
+                v.Findings, v.ServiceContent, v.FollowUpNeeded, v.FollowUp, v.Latitude, v.Longitude, v.IdempotencyKey,
+                attachments.GetValueOrDefault(v.Id) ?? [], v.Version);
         });
     }
 }

@@ -41,15 +41,16 @@ public static class SaveVisit
 
     private static async Task<VisitDto?> Existing(AppDbContext db, UserScope scope, Guid key, CancellationToken ct)
     {
-        var id = await db.Visits.AsNoTracking().VisibleTo(scope, db.Platforms).Where(v => v.IdempotencyKey == key).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+        // Found without scope first, so a record committed a moment ago by a parallel request is seen once.
+        var id = await db.Visits.AsNoTracking().Where(v => v.IdempotencyKey == key).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {
-            // A key used by a record the caller cannot see must not reveal it, nor be stored twice.
-            if (await db.Visits.AnyAsync(v => v.IdempotencyKey == key, ct))
-            {
-                throw RequestValidationException.For("idempotencyKey", "该幂等键已被其他记录使用，请重新生成");
-            }
             return null;
+        }
+        if (!await db.Visits.VisibleTo(scope, db.Platforms).AnyAsync(v => v.Id == id, ct))
+        {
+            // A key used by a record the caller cannot see must not reveal it, nor be stored twice.
+            throw RequestValidationException.For("idempotencyKey", "该幂等键已被其他记录使用，请重新生成");
         }
         return await GetVisit.Handle(db, scope, id.Value, ct);
     }

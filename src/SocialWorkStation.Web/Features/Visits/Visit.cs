@@ -14,7 +14,7 @@ namespace SocialWorkStation.Web.Features.Visits;
 /// A visit (探访): a home visit or a phone greeting by one or more workers to one or more recipients or a
 /// household, kept in the visit ledger (走访台账, domain.md section 4). Belongs to one station.
 /// </summary>
-public sealed class Visit : IVersioned
+public sealed class Visit : IVersioned, IStationRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid StationId { get; set; }

@@ -18,4 +18,4 @@ public sealed record VisitDto(
     Guid Id, Guid StationId, string StationName, string Kind, string KindLabel, DateOnly VisitedOn, DateOnly RecordedOn, bool BackFilled,
     IReadOnlyList<VisitPerson> Recipients, Guid? HouseholdId, IReadOnlyList<VisitPerson> Workers, string? VillageCode, string? VillageName,
     string? Place, string Domain, string DomainLabel, string Findings, string ServiceContent, bool FollowUpNeeded, string? FollowUp,
-    double? Latitude, double? Longitude, Guid? IdempotencyKey, int Version);
+    double? Latitude, double? Longitude, Guid? IdempotencyKey, IReadOnlyList<Attachments.AttachmentDto> Attachments, int Version);
