@@ -14,6 +14,8 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
     public StationDto? OwnStation { get; private set; }
     public ComplianceDto? OwnCompliance { get; private set; }
     public int? StationCount { get; private set; }
+    /// <summary>The 今日 section of a station worker's phone (visits due and overdue).</summary>
+    public Visits.DueVisits.Result? Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -23,6 +25,10 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
         {
             OwnStation = await GetStation.Handle(db, scope, id, ct);
             OwnCompliance = await CheckStation.Handle(db, profiles, scope, id, ChinaTime.Today(clock), ct);
+            if (User.Can(Permissions.VisitsWrite))
+            {
+                Today = await Visits.DueVisits.Handle(db, profiles, clock, scope, new Visits.DueVisits.Query(id), ct);
+            }
         }
         else if (scope.Kind is ScopeKind.Region or ScopeKind.Platform && !User.IsInRole(Roles.Auditor))
         {

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Domain.Names;
+using SocialWorkStation.Domain.Recipients;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Recipients;
+using SocialWorkStation.Web.Features.Shared;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features.Visits;
+
+/// <summary>The visit ledger (走访台账) page: filters, cards on a phone, export.</summary>
+public sealed class IndexModel(AppDbContext db) : AppPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? WorkerId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? VillageCode { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+    public Paged<VisitDto> Result { get; private set; } = new([], 0, 1, 20);
+    public PagerModel Pager => PagerModel.For(Result, "/Visits/Index", Filters);
+
+    public Dictionary<string, string?> Filters => new()
+    {
+        ["workerId"] = WorkerId?.ToString(), ["villageCode"] = VillageCode,
+        ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"),
+    };
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await ListVisits.Handle(db, User.Scope(), new ListVisits.Query(null, WorkerId, VillageCode, null, From, To), new PageRequest(PageNumber ?? 1, 20), ct);
+}
+
+/// <summary>
+/// The visit form, phone first. With scripts it posts JSON to the API and, when the phone is offline,
+/// keeps the record on the phone until the network returns (wwwroot/js/visit-offline.js); without
+/// scripts it posts to this page. Either way the record carries an idempotency key made with the form.
+/// </summary>
+[Authorize(Policy = Permissions.VisitsWrite)]
+public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageModel
+{
+    public sealed class Form
+    {
+        public Guid? StationId { get; set; }
+        public string Kind { get; set; } = "homeVisit";
+        public string? VisitedOn { get; set; }
+        public List<Guid> RecipientIds { get; set; } = [];
+        public List<Guid> WorkerIds { get; set; } = [];
+        public string? Place { get; set; }
+        public string? Domain { get; set; }
+        public string? Findings { get; set; }
+        public string? ServiceContent { get; set; }
+        public bool FollowUpNeeded { get; set; }
+        public string? FollowUp { get; set; }
+        public double? Latitude { get; set; }
+        public double? Longitude { get; set; }
+        public Guid IdempotencyKey { get; set; } = Guid.NewGuid();
+    }
+
+    [BindProperty] public Form Input { get; set; } = new();
+    public IReadOnlyList<(Guid Id, string Name, string Note)> RecipientOptions { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> WorkerOptions { get; private set; } = [];
+    public string Today { get; private set; } = "";
+
+    public async Task OnGetAsync(Guid? recipientId, CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        Input.VisitedOn = Today;
+        if (recipientId is { } r)
+        {
+            Input.RecipientIds.Add(r);
+        }
+        // The worker whose name is the account's is ticked: the usual case is one worker recording their own visit.
+        var me = WorkerOptions.FirstOrDefault(w => w.Name == User.DisplayName());
+        if (me.Id != Guid.Empty)
+        {
+            Input.WorkerIds.Add(me.Id);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var (visit, _) = await SaveVisit.Create(db, clock, User, ToInput(), ct);
+                TempData["Message"] = $"已保存{visit.KindLabel}记录（{visit.VisitedOn:yyyy-MM-dd}）";
+                return RedirectToPage("/Visits/Index");
+            }
+            catch (RequestValidationException ex)
+            {
+                ShowErrors(ex, nameof(Input), typeof(Form));
+            }
+        }
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    private VisitInput ToInput() => new(Input.StationId, Input.Kind,
+        DateOnly.TryParse(Input.VisitedOn, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null,
+        [.. Input.RecipientIds], null, [.. Input.WorkerIds], Input.Place, Input.Domain, Input.Findings, Input.ServiceContent, Input.FollowUpNeeded,
+        Input.FollowUp, Input.Latitude, Input.Longitude, Input.IdempotencyKey);
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        Today = ChinaTime.Today(clock).ToString("yyyy-MM-dd");
+        var scope = User.Scope();
+        var stationId = Input.StationId ?? scope.StationId;
+        var recipients = await db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms)
+            .Where(r => r.Status == RecipientStatus.Active && (stationId == null || r.StationId == stationId))
+            .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name, r.Address }).ToListAsync(ct);
+        RecipientOptions = recipients.Select(r => (r.Id, Masking.Name(r.Name), r.Address ?? "")).ToList();
+        var rooms = db.Platforms.Where(p => p.Id == stationId || p.ParentId == stationId).Select(p => p.Id);
+        var workers = await db.Workers.AsNoTracking().Where(w => w.LeftOn == null && rooms.Contains(w.PlatformId)).OrderBy(w => w.Name)
+            .Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        WorkerOptions = workers.Select(w => (w.Id, w.Name)).ToList();
+    }
+}

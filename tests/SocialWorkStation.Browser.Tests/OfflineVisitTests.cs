@@ -1,0 +1,81 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialWorkStation.Browser.Tests;
+
+/// <summary>
+/// A social worker records a visit on a phone with no network (issue 5, ui.md "离线是常态"): the record
+/// waits on the phone with a banner and a counter, and arrives exactly once when the network returns.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OfflineVisitTests(BrowserApp app)
+{
+    private static Task<int> CountAsync(IPage page, string recipientId) =>
+        page.EvaluateAsync<int>("id => fetch('/api/v1/visits?recipientId=' + id).then(r => r.json()).then(j => j.total)", recipientId);
+
+    [BrowserFact]
+    public async Task A_visit_recorded_offline_on_a_phone_is_sent_once_when_the_network_returns()
+    {
+        var page = await app.NewPageAsync(360, 740, mobile: true);
+        await app.LoginAsync(page, "worker");
+        // The home page (今日) leads to the form with its big button.
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "记录走访" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/Visits/Record**");
+
+        var recipients = page.Locator("#Input_RecipientIds");
+        var recipientId = await recipients.Locator("option").First.GetAttributeAsync("value");
+        Assert.NotNull(recipientId);
+        var before = await CountAsync(page, recipientId!);
+
+        await page.Context.SetOfflineAsync(true);
+        await recipients.SelectOptionAsync(recipientId!);
+        await page.GetByLabel("电话问候").CheckAsync();
+        var worker = page.Locator("input[name='Input.WorkerIds']").First;
+        if (!await worker.IsCheckedAsync())
+        {
+            await worker.CheckAsync();
+        }
+        await page.GetByLabel("服务领域").SelectOptionAsync("elderlyServices");
+        await page.GetByLabel("发现问题（情况）").FillAsync("电话询问近况，身体尚可");
+        await page.GetByLabel("服务内容").FillAsync("提醒按时服药，告知社工站电话");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+
+        await Expect(page.GetByText("离线，记录将在联网后自动提交")).ToBeVisibleAsync();
+        await Expect(page.Locator("#queue-count")).ToHaveTextAsync("1");
+        await app.ScreenshotAsync(page, "f-phone-visit-offline");
+
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator("#queue-count")).ToHaveTextAsync("0");
+        // A second flush (another tab, a reload) sends nothing more.
+        await page.EvaluateAsync("() => window.swsVisits.flush()");
+        Assert.Equal(before + 1, await CountAsync(page, recipientId!));
+        await Expect(page.Locator("#offline-banner")).ToBeHiddenAsync();
+    }
+
+    [BrowserFact]
+    public async Task Online_a_visit_is_saved_and_shown_in_the_ledger_and_missing_fields_are_named()
+    {
+        var page = await app.NewPageAsync(360, 740, mobile: true);
+        await app.LoginAsync(page, "worker");
+        await page.GotoAsync("/Visits/Record");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        await Expect(page.Locator("[data-field='findings']")).ToContainTextAsync("发现问题");
+        await Expect(page.Locator("[data-field='recipientIds']")).ToContainTextAsync("走访对象");
+
+        var recipients = page.Locator("#Input_RecipientIds");
+        var recipientId = await recipients.Locator("option").Nth(1).GetAttributeAsync("value");
+        await recipients.SelectOptionAsync(recipientId!);
+        var worker = page.Locator("input[name='Input.WorkerIds']").First;
+        if (!await worker.IsCheckedAsync())
+        {
+            await worker.CheckAsync();
+        }
+        await page.GetByLabel("服务领域").SelectOptionAsync("socialAssistance");
+        await page.GetByLabel("发现问题（情况）").FillAsync("屋顶漏雨");
+        await page.GetByLabel("服务内容").FillAsync("联系村委会维修");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        await page.WaitForURLAsync("**/Visits");
+        await Expect(page.GetByText("屋顶漏雨").First).ToBeVisibleAsync();
+    }
+}
