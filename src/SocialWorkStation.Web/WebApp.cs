@@ -221,6 +221,7 @@ public static class WebApp
         BrowseAudit.Map(api);
         RecipientEndpoints.Map(api);
         Features.Visits.VisitEndpoints.Map(api);
+        Features.Cases.CaseEndpoints.Map(api);
         Features.Attachments.AttachmentEndpoints.Map(api);
         Features.Activities.ActivityEndpoints.Map(api);
         Features.Volunteers.VolunteerEndpoints.Map(api);

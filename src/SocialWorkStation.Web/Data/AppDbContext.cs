@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<RosterImport> RosterImports => Set<RosterImport>();
     public DbSet<RosterMapping> RosterMappings => Set<RosterMapping>();
     public DbSet<Features.Visits.Visit> Visits => Set<Features.Visits.Visit>();
+    public DbSet<Features.Cases.Case> Cases => Set<Features.Cases.Case>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Features.Activities.Activity> Activities => Set<Features.Activities.Activity>();
     public DbSet<Features.Volunteers.Volunteer> Volunteers => Set<Features.Volunteers.Volunteer>();

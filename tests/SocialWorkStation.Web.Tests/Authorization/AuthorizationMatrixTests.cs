@@ -141,8 +141,11 @@ public sealed class AuthorizationMatrixTests
         var outsideWorker = await Workers.WorkerTestData.Create(admin, Workers.WorkerTestData.Worker(outside.GetProperty("id").GetString()!, "乐东社工"));
         var insideVisit = await Visits.VisitApiTests.AddVisitDirect(app, Guid.Parse(headStation), insideRecipient);
         var outsideVisit = await Visits.VisitApiTests.AddVisitDirect(app, outsideStation, outsideRecipient);
+        var insideCase = await Cases.CaseApiTests.AddCaseDirect(app, Guid.Parse(headStation), insideRecipient);
+        var outsideCase = await Cases.CaseApiTests.AddCaseDirect(app, outsideStation, outsideRecipient);
         return new Dictionary<string, Samples>(services)
         {
+            ["cases.id"] = new(insideCase.ToString(), outsideCase.ToString()),
             ["visits.id"] = new(insideVisit.ToString(), outsideVisit.ToString()),
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
             ["workers.id"] = new(headWorker, outsideWorker),

@@ -57,6 +57,11 @@ public static class Permissions
     public const string WorkersReveal = "workers.reveal";
     public const string VisitsWrite = "visits.write";
     public const string VisitsExport = "visits.export";
+    public const string CasesWrite = "cases.write";
+    /// <summary>Review a case's plan and evaluation (督导).</summary>
+    public const string CasesReview = "cases.review";
+    /// <summary>Read case notes in clear (audited).</summary>
+    public const string CasesNotes = "cases.notes";
     /// <summary>Record service work of a station: activities, volunteers, teams, hours, resources, needs surveys, featured cases, attachments.</summary>
     public const string ServicesRecord = "services.record";
     /// <summary>See a volunteer's full ID number (with a reason, audited) and issue proofs of service that print it.</summary>
@@ -82,6 +87,10 @@ public static class Permissions
         [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Visits are recorded by the station's own staff (domain.md section 4), like the other service records; others read the ledger.
         [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
+        // Casework is the station's social workers'; the supervisor reviews plans and evaluations (MZ/T 094-2017).
+        [CasesWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        [CasesReview] = [Roles.Supervisor],
+        [CasesNotes] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.Supervisor],
         [VisitsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         // Station staff record what they do; the project manager may correct records of the stations it runs.
         [ServicesRecord] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],

@@ -12,6 +12,51 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Assessment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Evaluation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PlanReviewedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PlanReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EvaluationReviewedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    EvaluationReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NotesCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Platforms_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Platforms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -50,6 +95,65 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         principalTable: "Platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseGoal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseGoal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseGoal_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNeed",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNeed", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseNeed_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseService",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseService", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseService_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,6 +207,36 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseGoal_CaseId",
+                table: "CaseGoal",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNeed_CaseId",
+                table: "CaseNeed",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RecipientId",
+                table: "Cases",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_StationId_OpenedOn",
+                table: "Cases",
+                columns: new[] { "StationId", "OpenedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_WorkerId",
+                table: "Cases",
+                column: "WorkerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseService_CaseId",
+                table: "CaseService",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitRecipients_RecipientId_VisitId",
                 table: "VisitRecipients",
                 columns: new[] { "RecipientId", "VisitId" });
@@ -148,10 +282,22 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CaseGoal");
+
+            migrationBuilder.DropTable(
+                name: "CaseNeed");
+
+            migrationBuilder.DropTable(
+                name: "CaseService");
+
+            migrationBuilder.DropTable(
                 name: "VisitRecipients");
 
             migrationBuilder.DropTable(
                 name: "VisitWorkers");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Visits");

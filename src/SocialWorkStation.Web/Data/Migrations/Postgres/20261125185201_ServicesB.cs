@@ -12,6 +12,51 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    StageSince = table.Column<DateOnly>(type: "date", nullable: false),
+                    Assessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Evaluation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PlanReviewedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    PlanReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EvaluationReviewedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    EvaluationReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferredTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NotesCipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Platforms_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Platforms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -50,6 +95,65 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         principalTable: "Platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseGoal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseGoal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseGoal_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNeed",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNeed", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseNeed_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseService",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseService", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseService_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,6 +207,36 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseGoal_CaseId",
+                table: "CaseGoal",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNeed_CaseId",
+                table: "CaseNeed",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RecipientId",
+                table: "Cases",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_StationId_OpenedOn",
+                table: "Cases",
+                columns: new[] { "StationId", "OpenedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_WorkerId",
+                table: "Cases",
+                column: "WorkerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseService_CaseId",
+                table: "CaseService",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitRecipients_RecipientId_VisitId",
                 table: "VisitRecipients",
                 columns: new[] { "RecipientId", "VisitId" });
@@ -148,10 +282,22 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CaseGoal");
+
+            migrationBuilder.DropTable(
+                name: "CaseNeed");
+
+            migrationBuilder.DropTable(
+                name: "CaseService");
+
+            migrationBuilder.DropTable(
                 name: "VisitRecipients");
 
             migrationBuilder.DropTable(
                 name: "VisitWorkers");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Visits");
