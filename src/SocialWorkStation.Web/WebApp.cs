@@ -222,6 +222,7 @@ public static class WebApp
         RecipientEndpoints.Map(api);
         Features.Visits.VisitEndpoints.Map(api);
         Features.Cases.CaseEndpoints.Map(api);
+        Features.Groups.GroupEndpoints.Map(api);
         Features.Attachments.AttachmentEndpoints.Map(api);
         Features.Activities.ActivityEndpoints.Map(api);
         Features.Volunteers.VolunteerEndpoints.Map(api);

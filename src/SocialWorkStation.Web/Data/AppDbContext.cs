@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<RosterMapping> RosterMappings => Set<RosterMapping>();
     public DbSet<Features.Visits.Visit> Visits => Set<Features.Visits.Visit>();
     public DbSet<Features.Cases.Case> Cases => Set<Features.Cases.Case>();
+    public DbSet<Features.Groups.Group> Groups => Set<Features.Groups.Group>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Features.Activities.Activity> Activities => Set<Features.Activities.Activity>();
     public DbSet<Features.Volunteers.Volunteer> Volunteers => Set<Features.Volunteers.Volunteer>();

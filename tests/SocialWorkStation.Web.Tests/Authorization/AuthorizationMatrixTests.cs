@@ -146,6 +146,7 @@ public sealed class AuthorizationMatrixTests
         return new Dictionary<string, Samples>(services)
         {
             ["cases.id"] = new(insideCase.ToString(), outsideCase.ToString()),
+            ["groups.id"] = new((await Groups.GroupApiTests.AddGroupDirect(app, Guid.Parse(headStation))).ToString(), (await Groups.GroupApiTests.AddGroupDirect(app, outsideStation)).ToString()),
             ["visits.id"] = new(insideVisit.ToString(), outsideVisit.ToString()),
             ["stations.id"] = new(headStation, outside.GetProperty("id").GetString()),
             ["workers.id"] = new(headWorker, outsideWorker),

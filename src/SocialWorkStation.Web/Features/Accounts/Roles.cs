@@ -58,6 +58,7 @@ public static class Permissions
     public const string VisitsWrite = "visits.write";
     public const string VisitsExport = "visits.export";
     public const string CasesWrite = "cases.write";
+    public const string GroupsWrite = "groups.write";
     /// <summary>Review a case's plan and evaluation (督导).</summary>
     public const string CasesReview = "cases.review";
     /// <summary>Read case notes in clear (audited).</summary>
@@ -89,6 +90,7 @@ public static class Permissions
         [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
         // Casework is the station's social workers'; the supervisor reviews plans and evaluations (MZ/T 094-2017).
         [CasesWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        [GroupsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
         [CasesReview] = [Roles.Supervisor],
         [CasesNotes] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.Supervisor],
         [VisitsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],

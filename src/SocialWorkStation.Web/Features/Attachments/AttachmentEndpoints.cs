@@ -14,7 +14,7 @@ public static class AttachmentEndpoints
         var g = api.MapGroup("/attachments").WithTags("附件 Attachments");
         g.MapGet("/", (string? ownerType, Guid? ownerId, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 AttachmentUseCases.List(db, http.User.Scope(), ownerType, ownerId, ct))
-            .WithSummary("The attachments of one record (ownerType: activity, featuredCase, needsSurvey, resource, visit)");
+            .WithSummary("The attachments of one record (ownerType: activity, featuredCase, needsSurvey, resource, visit, groupSession)");
         g.MapGet("/{id:guid}", async (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 AttachmentDto.From(await AttachmentUseCases.Load(db, http.User.Scope(), id, ct)))
             .WithSummary("One attachment's metadata (404 outside the owner record's scope)");
@@ -81,7 +81,7 @@ public static class AttachmentEndpoints
                                 Required = new HashSet<string> { "ownerType", "ownerId", "file" },
                                 Properties = new Dictionary<string, IOpenApiSchema>
                                 {
-                                    ["ownerType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "activity, featuredCase, needsSurvey, resource, visit" },
+                                    ["ownerType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "activity, featuredCase, needsSurvey, resource, visit, groupSession" },
                                     ["ownerId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
                                     ["category"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "photo (default), signInSheet, document" },
                                     ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },

@@ -681,6 +681,126 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("FeaturedCases", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PlannedSessions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "StartedOn");
+
+                    b.ToTable("Groups", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("SessionId", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("GroupAttendance");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("GroupId", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("GroupMember");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GroupSession");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2049,6 +2169,56 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.Group", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupAttendance", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Groups.GroupSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupMember", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Groups.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupSession", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.NeedsSurveys.NeedsSurvey", "Survey")
@@ -2376,6 +2546,16 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Needs");
 
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.Group", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>

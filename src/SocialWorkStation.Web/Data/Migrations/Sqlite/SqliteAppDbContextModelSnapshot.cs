@@ -668,6 +668,126 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("FeaturedCases", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlannedSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "StartedOn");
+
+                    b.ToTable("Groups", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("SessionId", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("GroupAttendance");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("GroupId", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("GroupMember");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GroupSession");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2031,6 +2151,56 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.Group", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupAttendance", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Groups.GroupSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupMember", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Groups.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupSession", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.NeedsSurveys.NeedsSurvey", "Survey")
@@ -2358,6 +2528,16 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Needs");
 
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.Group", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Groups.GroupSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>

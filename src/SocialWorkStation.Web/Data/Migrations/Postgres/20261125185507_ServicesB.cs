@@ -57,6 +57,31 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Groups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    PlannedSessions = table.Column<int>(type: "integer", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Groups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Groups_Platforms_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Platforms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -157,6 +182,54 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GroupMember",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupMember", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroupMember_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GroupMember_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroupSession",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupSession", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroupSession_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitRecipients",
                 columns: table => new
                 {
@@ -206,6 +279,31 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "GroupAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroupAttendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroupAttendance_GroupSession_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "GroupSession",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GroupAttendance_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CaseGoal_CaseId",
                 table: "CaseGoal",
@@ -235,6 +333,39 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "IX_CaseService_CaseId",
                 table: "CaseService",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupAttendance_RecipientId",
+                table: "GroupAttendance",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupAttendance_SessionId_RecipientId",
+                table: "GroupAttendance",
+                columns: new[] { "SessionId", "RecipientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMember_GroupId_RecipientId",
+                table: "GroupMember",
+                columns: new[] { "GroupId", "RecipientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMember_RecipientId",
+                table: "GroupMember",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Groups_StationId_StartedOn",
+                table: "Groups",
+                columns: new[] { "StationId", "StartedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupSession_GroupId_Number",
+                table: "GroupSession",
+                columns: new[] { "GroupId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitRecipients_RecipientId_VisitId",
@@ -291,6 +422,12 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "CaseService");
 
             migrationBuilder.DropTable(
+                name: "GroupAttendance");
+
+            migrationBuilder.DropTable(
+                name: "GroupMember");
+
+            migrationBuilder.DropTable(
                 name: "VisitRecipients");
 
             migrationBuilder.DropTable(
@@ -300,7 +437,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                 name: "Cases");
 
             migrationBuilder.DropTable(
+                name: "GroupSession");
+
+            migrationBuilder.DropTable(
                 name: "Visits");
+
+            migrationBuilder.DropTable(
+                name: "Groups");
         }
     }
 }
