@@ -27,6 +27,11 @@ using SocialWorkStation.Web.Infrastructure;
 // Loads the recipients with binary COPY into a fresh database, then times the platform's own search handler
 // against a primary-key lookup made through the same stack in the same run, and the roster import against
 // PostgreSQL COPY of the same rows.
+if (args.Contains("--visits"))
+{
+    await VisitBench.RunAsync(args);
+    return;
+}
 var options = Args.Parse(args);
 var builder = new NpgsqlConnectionStringBuilder(options.Connection) { Database = options.Database };
 var connection = builder.ToString();
