@@ -78,4 +78,39 @@ public sealed class OfflineVisitTests(BrowserApp app)
         await page.WaitForURLAsync("**/Visits");
         await Expect(page.GetByText("屋顶漏雨").First).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task A_stale_edit_of_a_visit_shows_both_versions()
+    {
+        var page = await app.NewPageAsync(360, 740, mobile: true);
+        await app.LoginAsync(page, "worker");
+        var visit = await page.EvaluateAsync<string>("""
+            async () => {
+              const rs = await (await fetch('/api/v1/recipients?pageSize=1')).json();
+              const ws = await (await fetch('/api/v1/workers')).json();
+              const body = { kind: 'homeVisit', visitedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), recipientIds: [rs.items[0].id],
+                workerIds: [ws.items[0].id], domain: 'elderlyServices', findings: '原来的情况', serviceContent: '原来的服务' };
+              const r = await fetch('/api/v1/visits', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+              return (await r.json()).id;
+            }
+            """);
+        await page.GotoAsync($"/Visits/Record/{visit}");
+        // Someone else saves first (version 1 → 2).
+        await page.EvaluateAsync("""
+            async id => {
+              const v = await (await fetch('/api/v1/visits/' + id)).json();
+              await fetch('/api/v1/visits/' + id, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({
+                kind: v.kind, visitedOn: v.visitedOn, recipientIds: v.recipients.map(r => r.id), workerIds: v.workers.map(w => w.id),
+                domain: v.domain, findings: '别人改过的情况', serviceContent: v.serviceContent, version: v.version }) });
+            }
+            """, visit);
+        await page.GetByLabel("发现问题（情况）").FillAsync("我改的情况");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("已被他人修改");
+        await Expect(page.Locator("main")).ToContainTextAsync("别人改过的情况");
+        await Expect(page.GetByLabel("发现问题（情况）")).ToHaveValueAsync("我改的情况");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        await page.WaitForURLAsync("**/Visits");
+        await Expect(page.GetByText("我改的情况").First).ToBeVisibleAsync();
+    }
 }

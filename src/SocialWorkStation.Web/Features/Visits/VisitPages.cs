@@ -57,15 +57,40 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
         public double? Latitude { get; set; }
         public double? Longitude { get; set; }
         public Guid IdempotencyKey { get; set; } = Guid.NewGuid();
+        public int? Version { get; set; }
+
+        public static readonly IReadOnlyList<(string Property, string Label)> Labels =
+        [
+            (nameof(Kind), "走访方式"), (nameof(VisitedOn), "走访日期"), (nameof(Place), "地点"), (nameof(Domain), "服务领域"),
+            (nameof(Findings), "发现问题"), (nameof(ServiceContent), "服务内容"), (nameof(FollowUpNeeded), "需要跟进"), (nameof(FollowUp), "跟进事项"),
+        ];
+
+        public static Form From(VisitDto v) => new()
+        {
+            StationId = v.StationId, Kind = v.Kind, VisitedOn = v.VisitedOn.ToString("yyyy-MM-dd"), RecipientIds = v.Recipients.Select(r => r.Id).ToList(),
+            WorkerIds = v.Workers.Select(w => w.Id).ToList(), Place = v.Place, Domain = v.Domain, Findings = v.Findings, ServiceContent = v.ServiceContent,
+            FollowUpNeeded = v.FollowUpNeeded, FollowUp = v.FollowUp, Latitude = v.Latitude, Longitude = v.Longitude,
+            IdempotencyKey = v.IdempotencyKey ?? Guid.Empty, Version = v.Version,
+        };
     }
 
     [BindProperty] public Form Input { get; set; } = new();
     public IReadOnlyList<(Guid Id, string Name, string Note)> RecipientOptions { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> WorkerOptions { get; private set; } = [];
     public string Today { get; private set; } = "";
+    public Guid? Id { get; private set; }
+    public bool IsNew => Id is null;
+    public ConflictView? Conflict { get; private set; }
 
-    public async Task OnGetAsync(Guid? recipientId, CancellationToken ct)
+    public async Task OnGetAsync(Guid? id, Guid? recipientId, CancellationToken ct)
     {
+        Id = id;
+        if (id is { } existing)
+        {
+            Input = Form.From(await GetVisit.Handle(db, User.Scope(), existing, ct));
+            await PrepareAsync(ct);
+            return;
+        }
         await PrepareAsync(ct);
         Input.VisitedOn = Today;
         if (recipientId is { } r)
@@ -80,19 +105,32 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
         }
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
+        Id = id;
         if (ModelState.IsValid)
         {
             try
             {
-                var (visit, _) = await SaveVisit.Create(db, clock, User, ToInput(), ct);
+                var visit = id is { } existing
+                    ? await SaveVisit.Update(db, clock, User, existing, ToInput() with { Version = Input.Version }, ct)
+                    : (await SaveVisit.Create(db, clock, User, ToInput(), ct)).Visit;
                 TempData["Message"] = $"已保存{visit.KindLabel}记录（{visit.VisitedOn:yyyy-MM-dd}）";
                 return RedirectToPage("/Visits/Index");
             }
             catch (RequestValidationException ex)
             {
                 ShowErrors(ex, nameof(Input), typeof(Form));
+            }
+            catch (Exception ex) when (ex is ConflictException or DbUpdateConcurrencyException && id is not null)
+            {
+                // Both versions on the page: what was typed and what is saved now.
+                db.ChangeTracker.Clear();
+                var current = await GetVisit.Handle(db, User.Scope(), id!.Value, ct);
+                Conflict = ConflictView.Of(Input, Form.From(current), current.Version, Form.Labels);
+                ModelState.Remove("Input.Version");
+                Input.Version = current.Version;
+                ModelState.AddModelError("", ConflictView.Message);
             }
         }
         await PrepareAsync(ct);
@@ -102,7 +140,7 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
     private VisitInput ToInput() => new(Input.StationId, Input.Kind,
         DateOnly.TryParse(Input.VisitedOn, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null,
         [.. Input.RecipientIds], null, [.. Input.WorkerIds], Input.Place, Input.Domain, Input.Findings, Input.ServiceContent, Input.FollowUpNeeded,
-        Input.FollowUp, Input.Latitude, Input.Longitude, Input.IdempotencyKey);
+        Input.FollowUp, Input.Latitude, Input.Longitude, Id is null ? Input.IdempotencyKey : null);
 
     private async Task PrepareAsync(CancellationToken ct)
     {

@@ -98,7 +98,8 @@
   }
 
   function wire(form) {
-    form.addEventListener("submit", function (e) {
+    // Only a new record goes through the offline queue; an edit needs the network and its version (409 when stale).
+    if (form.dataset.offline === "true") form.addEventListener("submit", function (e) {
       e.preventDefault();
       var record = read(form);
       if (!navigator.onLine) { keep(form, record); return; }
