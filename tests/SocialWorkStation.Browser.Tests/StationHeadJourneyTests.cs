@@ -32,7 +32,8 @@ public sealed class StationHeadJourneyTests(BrowserApp app)
         Assert.Equal("16px", fontSize);
         await app.ScreenshotAsync(page, "a-phone-station");
 
-        await tabs.GetByRole(AriaRole.Link, new() { Name = "方案" }).ClickAsync();
+        await tabs.GetByRole(AriaRole.Link, new() { Name = "我的" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "政策方案" }).First.ClickAsync();
         await CompareAsync(page);
         await Expect(tabs).ToBeVisibleAsync();
         await app.ScreenshotAsync(page, "a-phone-compare");

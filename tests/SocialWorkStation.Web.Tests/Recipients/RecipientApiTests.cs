@@ -261,7 +261,10 @@ public sealed class RecipientApiTests
         var app = TestApp.For(db);
         var bureau = await app.ClientFor("bureau");
         var all = await bureau.GetJson("/api/v1/recipients?pageSize=1");
-        Assert.InRange(all.GetProperty("total").GetInt32(), 300, 2000);
+        // Other tests of the run add recipients (imports of thousands of rows), so only a floor holds here.
+        var seeded = SocialWorkStation.Web.Features.Demo.DemoSeeder.RecipientsAtHeadStation + 9 * SocialWorkStation.Web.Features.Demo.DemoSeeder.RecipientsPerOtherStation;
+        Assert.InRange(seeded, 300, 2000);
+        Assert.True(all.GetProperty("total").GetInt32() >= seeded);
         var zs = await (await app.ClientFor("worker")).GetJson("/api/v1/recipients?q=zs");
         Assert.Contains(zs.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "张*");
     }

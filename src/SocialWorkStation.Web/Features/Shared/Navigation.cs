@@ -114,7 +114,7 @@ public static class Navigation
             tabs.Add(new NavItem("服务对象", "/Recipients/Index", "users", "/Recipients"));
             tabs.Add(new NavItem("本站", "/Stations/Details", "station", "/Stations", new Dictionary<string, string> { ["id"] = own.ToString() }));
             tabs.Add(new NavItem("服务", "/Services/Index", "list", "/Services"));
-            tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
+            // Five tabs at most on a 360-px phone; profiles stay one tap away under 我的.
         }
         else
         {
