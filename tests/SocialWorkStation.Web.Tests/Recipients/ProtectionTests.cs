@@ -150,8 +150,21 @@ public sealed class ProtectionTests
         var before = await db.Recipients.AsNoTracking().Select(r => new { r.Id, r.IdNumberHash }).ToListAsync();
         Assert.All(await db.Recipients.AsNoTracking().Select(r => r.IdNumberCipher).ToListAsync(), c => Assert.Equal("old", RecipientProtector.KeyIdOf(c)));
 
+        // A case with notes encrypted under the old key (case notes share the recipients' keys).
+        var oldProtector = scope.ServiceProvider.GetRequiredService<RecipientProtector>();
+        var station = await db.Recipients.Select(r => new { r.Id, r.StationId }).FirstAsync();
+        var caseRecord = new SocialWorkStation.Web.Features.Cases.Case
+        {
+            StationId = station.StationId, RecipientId = station.Id, WorkerId = await db.Workers.Select(w => w.Id).FirstAsync(),
+            OpenedOn = new DateOnly(2026, 3, 1), StageSince = new DateOnly(2026, 3, 1), CreatedAt = DateTime.UtcNow,
+        };
+        caseRecord.NotesCipher = oldProtector.Encrypt("个案记录：需保密", SocialWorkStation.Web.Features.Cases.Case.NotesContext(caseRecord.Id));
+        db.Add(caseRecord);
+        await db.SaveChangesAsync();
+
         var both = new RecipientProtector(Options.Create(new RecipientProtectionOptions { ActiveKeyId = "new", Keys = { ["old"] = oldKey, ["new"] = newKey }, IndexKey = indexKey }));
         var result = await RotateRecipientKey.Handle(db, both, scope.ServiceProvider.GetRequiredService<AuditLog>(), null, CancellationToken.None);
+        Assert.Equal(1, result.CaseNotes);
         Assert.Equal(before.Count, result.Recipients);
 
         var onlyNew = new RecipientProtector(Options.Create(new RecipientProtectionOptions { ActiveKeyId = "new", Keys = { ["new"] = newKey }, IndexKey = indexKey }));
@@ -167,6 +180,8 @@ public sealed class ProtectionTests
         }
         Assert.Equal(before.ToDictionary(b => b.Id, b => b.IdNumberHash), rows.ToDictionary(r => r.Id, r => r.IdNumberHash));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "rotateKey"));
+        var notes = await db.Cases.AsNoTracking().Where(c => c.Id == caseRecord.Id).Select(c => c.NotesCipher!).FirstAsync();
+        Assert.Equal("个案记录：需保密", onlyNew.Decrypt(notes, SocialWorkStation.Web.Features.Cases.Case.NotesContext(caseRecord.Id)));
 
         // Start-up refuses keys that cannot open the stored data (here: only the retired key).
         var onlyOld = new RecipientProtector(Options.Create(new RecipientProtectionOptions { ActiveKeyId = "old", Keys = { ["old"] = oldKey }, IndexKey = indexKey }));

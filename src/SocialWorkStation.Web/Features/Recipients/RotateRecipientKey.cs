@@ -14,7 +14,7 @@ namespace SocialWorkStation.Web.Features.Recipients;
 /// </summary>
 public static class RotateRecipientKey
 {
-    public sealed record Result(int Recipients, int Imports);
+    public sealed record Result(int Recipients, int Imports, int CaseNotes = 0);
 
     public static async Task<Result> Handle(AppDbContext db, RecipientProtector protector, AuditLog audit, Action<int>? progress, CancellationToken ct)
     {
@@ -46,8 +46,16 @@ public static class RotateRecipientKey
             var file = protector.Encrypt(protector.Decrypt(import.FileCipher!, ImportRoster.Context(import.Id)), ImportRoster.Context(import.Id));
             imports += await db.RosterImports.Where(x => x.Id == import.Id && x.FileCipher != null).ExecuteUpdateAsync(s => s.SetProperty(x => x.FileCipher, file), ct);
         }
-        await audit.WriteAsync("rotateKey", nameof(Recipient), null, $"服务对象加密密钥轮换：{count} 名服务对象、{imports} 份待导入名单已改用密钥 {protector.ActiveKeyId} 加密，并重算检索哈希", ct: ct);
-        return new Result(count, imports);
+        // Case notes (个案记录) are encrypted with the same keys, so they move to the new key too.
+        var notes = 0;
+        foreach (var c in await db.Set<Cases.Case>().AsNoTracking().Where(x => x.NotesCipher != null).Select(x => new { x.Id, x.NotesCipher }).ToListAsync(ct))
+        {
+            var context = Cases.Case.NotesContext(c.Id);
+            var cipher = protector.Encrypt(protector.Decrypt(c.NotesCipher!, context), context);
+            notes += await db.Set<Cases.Case>().Where(x => x.Id == c.Id && x.NotesCipher == c.NotesCipher).ExecuteUpdateAsync(s => s.SetProperty(x => x.NotesCipher, cipher), ct);
+        }
+        await audit.WriteAsync("rotateKey", nameof(Recipient), null, $"服务对象加密密钥轮换：{count} 名服务对象、{imports} 份待导入名单、{notes} 份个案记录已改用密钥 {protector.ActiveKeyId} 加密，并重算检索哈希", ct: ct);
+        return new Result(count, imports, notes);
     }
 
     private static async Task Rewrite(AppDbContext db, RecipientProtector p, Recipient r, CancellationToken ct)
