@@ -21,6 +21,9 @@ public sealed record ServiceInput(DateOnly? On = null, string? Content = null);
 
 public sealed record ReviewInput(string? What = null, int? Version = null);
 
+/// <summary>The case notes in clear, as read through the audited handler.</summary>
+public sealed record CaseNotesDto(Guid Id, string? Notes);
+
 public sealed record CaseServiceDto(Guid Id, DateOnly On, string Content);
 
 public sealed record CaseDto(
@@ -264,12 +267,12 @@ public static class CaseUseCases
     }
 
     /// <summary>The case notes in clear; each read is written to the audit trail (who, when, which case).</summary>
-    public static async Task<object> Notes(AppDbContext db, RecipientProtector protector, AuditLog audit, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public static async Task<CaseNotesDto> Notes(AppDbContext db, RecipientProtector protector, AuditLog audit, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var c = await Load(db, user.Scope(), id, ct, tracking: false);
         var notes = protector.DecryptOrNull(c.NotesCipher, Case.NotesContext(c.Id));
         audit.Add("read", nameof(Case), c.Id.ToString(), "查看个案记录");
         await db.SaveChangesAsync(ct);
-        return new { id = c.Id, notes };
+        return new CaseNotesDto(c.Id, notes);
     }
 }

@@ -64,6 +64,7 @@ public static class Navigation
             groups.Add(new NavGroup("服务记录",
             [
                 new NavItem("走访台账", "/Visits/Index", "list", "/Visits"),
+                new NavItem("个案", "/Cases/Index", "user", "/Cases"),
                 new NavItem("社区活动", "/Activities/Index", "list", "/Activities"),
                 new NavItem("志愿者", "/Volunteers/Index", "users", "/Volunteers"),
                 new NavItem("资源链接", "/Resources/Index", "org", "/Resources"),
