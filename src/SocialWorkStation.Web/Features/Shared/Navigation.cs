@@ -65,6 +65,7 @@ public static class Navigation
             [
                 new NavItem("走访台账", "/Visits/Index", "list", "/Visits"),
                 new NavItem("个案", "/Cases/Index", "user", "/Cases"),
+                new NavItem("小组", "/Groups/Index", "users", "/Groups"),
                 new NavItem("社区活动", "/Activities/Index", "list", "/Activities"),
                 new NavItem("志愿者", "/Volunteers/Index", "users", "/Volunteers"),
                 new NavItem("资源链接", "/Resources/Index", "org", "/Resources"),
