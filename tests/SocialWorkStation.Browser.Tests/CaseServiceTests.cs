@@ -21,6 +21,7 @@ public sealed class CaseServiceTests(BrowserApp app)
         await page.GetByLabel("服务对象", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("需求", new() { Exact = true }).FillAsync("独居，需要日常照料");
         await page.GetByLabel("服务目标", new() { Exact = true }).FillAsync("每周探访一次\n链接助餐服务");
+        await page.GetByLabel("个案记录（加密保存）").FillAsync("老人近期情绪低落，女儿在海口务工");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         // The form keeps what was typed and says under the field what is missing.
         await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
@@ -62,5 +63,10 @@ public sealed class CaseServiceTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("累计 1 次");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         await app.ScreenshotAsync(page, "f-phone-case-service");
+
+        // The notes stay hidden until asked for; the read goes through the audited handler.
+        await Expect(page.Locator("#case-notes")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看个案记录" }).ClickAsync();
+        await Expect(page.Locator("#case-notes")).ToHaveTextAsync("老人近期情绪低落，女儿在海口务工");
     }
 }
