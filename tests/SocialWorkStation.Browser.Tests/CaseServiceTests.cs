@@ -68,5 +68,11 @@ public sealed class CaseServiceTests(BrowserApp app)
         await Expect(page.Locator("#case-notes")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "查看个案记录" }).ClickAsync();
         await Expect(page.Locator("#case-notes")).ToHaveTextAsync("老人近期情绪低落，女儿在海口务工");
+
+        // The list, filtered to cases in intervention, shows the count against the profile's minimum.
+        await page.GotoAsync("/Cases?stage=intervention");
+        await Expect(page.Locator("table.table-list tbody tr").First).ToContainTextAsync("1 / 5 次");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        await app.ScreenshotAsync(page, "f-phone-case-list");
     }
 }
