@@ -140,10 +140,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, Attachme
             {
                 db.ChangeTracker.Clear();
                 var current = await ActivityUseCases.Get(db, profiles, User.Scope(), id!.Value, ct);
-                Conflict = ConflictView.Of(Input, ActivityForm.From(current), current.Version, ActivityForm.Labels);
-                ModelState.Remove("Input.Version");
-                Input.Version = current.Version;
-                ModelState.AddModelError("", ConflictView.Message);
+                Conflict = StaleSave(Input, ActivityForm.From(current), current.Version, ActivityForm.Labels, v => Input.Version = v);
             }
         }
         await PrepareAsync(ct);

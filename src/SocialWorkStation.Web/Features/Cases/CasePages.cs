@@ -194,10 +194,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, Recipien
             {
                 db.ChangeTracker.Clear();
                 var current = await CaseUseCases.Get(db, profiles, User.Scope(), id!.Value, ct);
-                Conflict = ConflictView.Of(Input, CaseForm.From(current), current.Version, CaseForm.Labels);
-                ModelState.Remove("Input.Version");
-                Input.Version = current.Version;
-                ModelState.AddModelError("", ConflictView.Message);
+                Conflict = StaleSave(Input, CaseForm.From(current), current.Version, CaseForm.Labels, v => Input.Version = v);
             }
         }
         if (id is { } shown)

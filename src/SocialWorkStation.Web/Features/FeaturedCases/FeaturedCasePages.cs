@@ -76,10 +76,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : AppPageMode
         {
             db.ChangeTracker.Clear();
             var current = await FeaturedCaseUseCases.Get(db, User.Scope(), id!.Value, ct);
-            Conflict = ConflictView.Of(Input, CaseForm.From(current), current.Version, CaseForm.Labels);
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError("", ConflictView.Message);
+            Conflict = StaleSave(Input, CaseForm.From(current), current.Version, CaseForm.Labels, v => Input.Version = v);
         }
         StationOptions = await RecordChoices.Stations(db, User.Scope(), ct);
         return Page();

@@ -106,10 +106,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
             {
                 db.ChangeTracker.Clear();
                 var current = await GroupUseCases.Get(db, profiles, User.Scope(), id!.Value, ct);
-                Conflict = ConflictView.Of(Input, GroupForm.From(current), current.Version, GroupForm.Labels);
-                ModelState.Remove("Input.Version");
-                Input.Version = current.Version;
-                ModelState.AddModelError("", ConflictView.Message);
+                Conflict = StaleSave(Input, GroupForm.From(current), current.Version, GroupForm.Labels, v => Input.Version = v);
             }
         }
         await PrepareAsync(ct);

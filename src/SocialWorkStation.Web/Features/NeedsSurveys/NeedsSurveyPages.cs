@@ -87,10 +87,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
         {
             db.ChangeTracker.Clear();
             var current = await NeedsSurveyUseCases.Get(db, User.Scope(), id!.Value, ct);
-            Conflict = ConflictView.Of(Input, SurveyForm.From(current), current.Version, SurveyForm.Labels);
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError("", ConflictView.Message);
+            Conflict = StaleSave(Input, SurveyForm.From(current), current.Version, SurveyForm.Labels, v => Input.Version = v);
         }
         await PrepareAsync(ct);
         return Page();

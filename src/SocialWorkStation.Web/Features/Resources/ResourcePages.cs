@@ -79,10 +79,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
         {
             db.ChangeTracker.Clear();
             var current = await ResourceUseCases.Get(db, User.Scope(), id!.Value, ct);
-            Conflict = ConflictView.Of(Input, ResourceForm.From(current), current.Version, ResourceForm.Labels);
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError("", ConflictView.Message);
+            Conflict = StaleSave(Input, ResourceForm.From(current), current.Version, ResourceForm.Labels, v => Input.Version = v);
         }
         await PrepareAsync(ct);
         return Page();

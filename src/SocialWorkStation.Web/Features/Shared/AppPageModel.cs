@@ -49,6 +49,18 @@ public abstract class AppPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// After a stale save (409): shows what is saved now beside what the user typed, and takes the saved version,
+    /// so that saving again is a deliberate choice to overwrite.
+    /// </summary>
+    protected ConflictView StaleSave<TForm>(TForm mine, TForm saved, int savedVersion, IReadOnlyList<(string Property, string Label)> labels, Action<int> takeVersion)
+    {
+        ModelState.Remove("Input.Version");
+        takeVersion(savedVersion);
+        ModelState.AddModelError("", ConflictView.Message);
+        return ConflictView.Of(mine, saved, savedVersion, labels);
+    }
+
     protected void ShowError(BusinessRuleException ex, string prefix, Type formType) =>
         ModelState.AddModelError(ex.Field is null ? "" : FormKey(prefix, ex.Field, formType), ex.Message);
 

@@ -127,10 +127,7 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
                 // Both versions on the page: what was typed and what is saved now.
                 db.ChangeTracker.Clear();
                 var current = await GetVisit.Handle(db, User.Scope(), id!.Value, ct);
-                Conflict = ConflictView.Of(Input, Form.From(current), current.Version, Form.Labels);
-                ModelState.Remove("Input.Version");
-                Input.Version = current.Version;
-                ModelState.AddModelError("", ConflictView.Message);
+                Conflict = StaleSave(Input, Form.From(current), current.Version, Form.Labels, v => Input.Version = v);
             }
         }
         await PrepareAsync(ct);

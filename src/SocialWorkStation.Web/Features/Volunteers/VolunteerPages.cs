@@ -151,10 +151,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : AppPageMode
         {
             db.ChangeTracker.Clear();
             var current = await VolunteerUseCases.Get(db, User.Scope(), id!.Value, ct);
-            Conflict = ConflictView.Of(Input, VolunteerForm.From(current), current.Version, VolunteerForm.Labels);
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError("", ConflictView.Message);
+            Conflict = StaleSave(Input, VolunteerForm.From(current), current.Version, VolunteerForm.Labels, v => Input.Version = v);
         }
         StationOptions = await RecordChoices.Stations(db, User.Scope(), ct);
         return Page();
@@ -235,10 +232,7 @@ public sealed class ServiceModel(AppDbContext db, ProfileCatalog profiles, TimeP
         {
             db.ChangeTracker.Clear();
             var current = await ServiceUseCases.Get(db, User.Scope(), id!.Value, ct);
-            Conflict = ConflictView.Of(Input, ServiceForm.From(current), current.Version, ServiceForm.Labels);
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError("", ConflictView.Message);
+            Conflict = StaleSave(Input, ServiceForm.From(current), current.Version, ServiceForm.Labels, v => Input.Version = v);
         }
         await PrepareAsync(ct);
         return Page();
@@ -320,10 +314,7 @@ public sealed class TeamModel(AppDbContext db, TimeProvider clock) : AppPageMode
         {
             db.ChangeTracker.Clear();
             var current = await TeamUseCases.Get(db, clock, User.Scope(), id!.Value, ct);
-            Conflict = ConflictView.Of(Input, TeamForm.From(current), current.Version, TeamForm.Labels);
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError("", ConflictView.Message);
+            Conflict = StaleSave(Input, TeamForm.From(current), current.Version, TeamForm.Labels, v => Input.Version = v);
         }
         await PrepareAsync(ct);
         return Page();
