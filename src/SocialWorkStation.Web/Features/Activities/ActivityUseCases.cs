@@ -67,7 +67,7 @@ public static class ActivityUseCases
     {
         var scope = user.Scope();
         var a = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, a, input.Version, "活动记录");
+        Versions.Check(db, a, input.Version, "活动记录");
         var station = await db.Platforms.AsNoTracking().FirstAsync(p => p.Id == a.StationId, ct);
         await Validate(db, clock, input, station, new Errors(), a, ct);
         await db.SaveChangesAsync(ct);

@@ -102,7 +102,7 @@ public static class CaseUseCases
         Guid id, CaseInput input, CancellationToken ct)
     {
         var c = await Load(db, user.Scope(), id, ct);
-        StationRecords.CheckVersion(db, c, input.Version, Label);
+        Versions.Check(db, c, input.Version, Label);
         if (!CaseStages.IsOpen(c.Stage))
         {
             throw new BusinessRuleException($"个案已{CaseStages.Chinese(c.Stage)}，不能再修改");
@@ -204,7 +204,7 @@ public static class CaseUseCases
     {
         var c = await Load(db, user.Scope(), id, ct);
         var to = CaseStages.FromApi(input.To) ?? throw RequestValidationException.For("to", "请选择要进入的阶段：" + string.Join("、", CaseStages.All.Select(s => $"{CaseStages.Chinese(s)}（{CaseStages.ToApi(s)}）")));
-        StationRecords.CheckVersion(db, c, input.Version, Label);
+        Versions.Check(db, c, input.Version, Label);
         var facts = new CaseFacts(c.Goals.Count, c.PlanReviewedAt is not null, !string.IsNullOrWhiteSpace(c.Evaluation), c.EvaluationReviewedAt is not null,
             input.ReferralOrganisation);
         if (CaseRules.CheckMove(c.Stage, to, facts) is { } refusal)
@@ -244,7 +244,7 @@ public static class CaseUseCases
     public static async Task<CaseDto> Review(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, ClaimsPrincipal user, Guid id, ReviewInput input, CancellationToken ct)
     {
         var c = await Load(db, user.Scope(), id, ct);
-        StationRecords.CheckVersion(db, c, input.Version, Label);
+        Versions.Check(db, c, input.Version, Label);
         var now = clock.GetUtcNow().UtcDateTime;
         var who = user.DisplayName();
         switch (input.What)

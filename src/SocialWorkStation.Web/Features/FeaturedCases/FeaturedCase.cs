@@ -100,7 +100,7 @@ public static class FeaturedCaseUseCases
     {
         var scope = user.Scope();
         var c = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, c, input.Version, "特色服务案例");
+        Versions.Check(db, c, input.Version, "特色服务案例");
         Apply(clock, input, new Errors(), c);
         await db.SaveChangesAsync(ct);
         return await Get(db, scope, c.Id, ct);

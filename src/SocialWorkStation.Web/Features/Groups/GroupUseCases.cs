@@ -78,7 +78,7 @@ public static class GroupUseCases
     public static async Task<GroupDto> Update(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, ClaimsPrincipal user, Guid id, GroupInput input, CancellationToken ct)
     {
         var g = await Load(db, user.Scope(), id, ct);
-        StationRecords.CheckVersion(db, g, input.Version, "小组");
+        Versions.Check(db, g, input.Version, "小组");
         await Apply(db, clock, g, input, g.StationId, new Errors(), isNew: false, ct);
         await db.SaveChangesAsync(ct);
         return await Dto(db, profiles, g.Id, ct);

@@ -52,7 +52,7 @@ public static class NeedsSurveyUseCases
     {
         var scope = user.Scope();
         var s = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, s, input.Version, "需求调研");
+        Versions.Check(db, s, input.Version, "需求调研");
         var station = await db.Platforms.AsNoTracking().FirstAsync(p => p.Id == s.StationId, ct);
         await Apply(db, clock, scope, input, station, new Errors(), s, ct);
         await db.SaveChangesAsync(ct);

@@ -27,7 +27,7 @@ public sealed class RecipientProtectionOptions
 }
 
 /// <summary>Fills in the development key file when no key is configured, creating it on first start.</summary>
-public sealed class DevelopmentKeys(IHostEnvironment env) : IPostConfigureOptions<RecipientProtectionOptions>
+public sealed class DevelopmentKeys(IHostEnvironment env, TimeProvider clock) : IPostConfigureOptions<RecipientProtectionOptions>
 {
     public sealed record KeyFile(string ActiveKeyId, Dictionary<string, string> Keys, string IndexKey);
 
@@ -38,7 +38,7 @@ public sealed class DevelopmentKeys(IHostEnvironment env) : IPostConfigureOption
             return;
         }
         var path = PathOf(env, o);
-        var file = ReadOrCreate(path);
+        var file = ReadOrCreate(path, clock);
         o.ActiveKeyId = file.ActiveKeyId;
         o.Keys = new Dictionary<string, string>(file.Keys);
         o.IndexKey = file.IndexKey;
@@ -48,13 +48,13 @@ public sealed class DevelopmentKeys(IHostEnvironment env) : IPostConfigureOption
     public static string PathOf(IHostEnvironment env, RecipientProtectionOptions o) =>
         Path.IsPathRooted(o.DevelopmentKeyFile) ? o.DevelopmentKeyFile : Path.Combine(env.ContentRootPath, o.DevelopmentKeyFile);
 
-    public static KeyFile ReadOrCreate(string path)
+    public static KeyFile ReadOrCreate(string path, TimeProvider clock)
     {
         if (File.Exists(path))
         {
             return JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} 无法读取");
         }
-        var file = new KeyFile("dev-" + DateTime.UtcNow.ToString("yyyyMMdd"), new Dictionary<string, string>(), NewKey());
+        var file = new KeyFile("dev-" + clock.GetUtcNow().ToString("yyyyMMdd"), new Dictionary<string, string>(), NewKey());
         file.Keys[file.ActiveKeyId] = NewKey();
         Write(path, file);
         return file;

@@ -100,6 +100,7 @@ public static class RotateRecipientKey
     {
         var options = services.GetRequiredService<IOptions<RecipientProtectionOptions>>().Value;
         var env = services.GetRequiredService<IHostEnvironment>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var what = args.FirstOrDefault();
         if (what is not (null or "new-key" or "new-index-key"))
         {
@@ -112,17 +113,17 @@ public static class RotateRecipientKey
         {
             if (!options.UsingDevelopmentKeys)
             {
-                var id = "k" + DateTime.UtcNow.ToString("yyyyMMddHHmm");
+                var id = "k" + clock.GetUtcNow().ToString("yyyyMMddHHmm");
                 Console.WriteLine(what == "new-key"
                     ? $"新密钥（只显示这一次）：RecipientProtection:Keys:{id} = {DevelopmentKeys.NewKey()}\n请在每个节点的配置中加入它、把 RecipientProtection:ActiveKeyId 设为 {id} 并重启，然后运行 rotate-recipient-key（不带参数）。旧密钥待命令完成后再删除。"
                     : $"新检索密钥（只显示这一次）：RecipientProtection:IndexKey = {DevelopmentKeys.NewKey()}\n请停止所有节点、替换 IndexKey，先运行 rotate-recipient-key（不带参数）重算检索哈希，再启动各节点。");
                 return;
             }
             var path = DevelopmentKeys.PathOf(env, options);
-            var file = DevelopmentKeys.ReadOrCreate(path);
+            var file = DevelopmentKeys.ReadOrCreate(path, clock);
             if (what == "new-key")
             {
-                var id = "dev-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+                var id = "dev-" + clock.GetUtcNow().ToString("yyyyMMddHHmmss");
                 file.Keys[id] = DevelopmentKeys.NewKey();
                 file = file with { ActiveKeyId = id };
             }

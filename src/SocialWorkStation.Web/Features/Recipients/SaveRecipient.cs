@@ -102,11 +102,7 @@ public static class SaveRecipient
             }
             RecipientFields.SetStation(r, moveTo);
         }
-        db.Entry(r).Property(x => x.Version).OriginalValue = input.Version.Value;
-        if (r.Version != input.Version.Value)
-        {
-            throw new ConflictException($"该服务对象已被他人修改（当前版本 {r.Version}，您提交的版本 {input.Version}），请刷新后重试。");
-        }
+        Versions.Check(db, r, input.Version, "服务对象");
         await Apply(db, protector, clock, scope, r, input, ChinaTime.Today(clock), errors, isCreate: false, ct);
         await SaveUnique(db, r, ct);
         return await GetRecipient.ToDto(db, protector, clock, scope, await GetRecipient.Load(db, scope, r.Id, ct), reveal: false, ct);

@@ -60,7 +60,7 @@ public static class ResourceUseCases
     {
         var scope = user.Scope();
         var r = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, r, input.Version, "资源记录");
+        Versions.Check(db, r, input.Version, "资源记录");
         var station = await db.Platforms.AsNoTracking().FirstAsync(p => p.Id == r.StationId, ct);
         await Apply(db, clock, scope, input, station, new Errors(), r, ct);
         await db.SaveChangesAsync(ct);

@@ -46,29 +46,12 @@ public static class SaveStation
         {
             throw new BusinessRuleException("只有民政局或平台管理员可以核定驻站社工人数", "requiredStaff");
         }
-        // The version the client read is the one the database must still hold.
-        db.Entry(p).Property(x => x.Version).OriginalValue = input.Version.Value;
-        if (p.Version != input.Version.Value)
-        {
-            throw new ConflictException($"该站点已被他人修改（当前版本 {p.Version}，您提交的版本 {input.Version}），请刷新后重试。");
-        }
+        Versions.Check(db, p, input.Version, "站点");
         p.Kind = kind;
         p.RegionCode = input.RegionCode!;
         p.ProfileKey = input.ProfileKey!;
         p.RequiredStaff = input.RequiredStaff ?? p.RequiredStaff;
         Apply(p, input);
-        // Rooms and equipment belong to the station: a change to them alone is still a new version.
-        db.Entry(p).Property(x => x.Version).IsModified = true;
-        // The new rows carry keys made in code, so EF would take them for existing rows and UPDATE
-        // nothing (a false 409); they are new rows.
-        foreach (var room in p.Rooms)
-        {
-            db.Entry(room).State = EntityState.Added;
-        }
-        foreach (var item in p.Equipment)
-        {
-            db.Entry(item).State = EntityState.Added;
-        }
         await db.SaveChangesAsync(ct);
         return await GetStation.Handle(db, scope, p.Id, ct);
     }

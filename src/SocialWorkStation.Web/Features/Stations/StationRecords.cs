@@ -59,25 +59,6 @@ public static class StationRecords
             ?? throw new NotFoundException("站点不存在或不在您的权限范围内");
     }
 
-    /// <summary>
-    /// The version the client read must still be current: 400 without one, 409 when stale. The
-    /// original value is set too, so a write racing past this check fails in the database (409).
-    /// </summary>
-    public static void CheckVersion<T>(AppDbContext db, T entity, int? version, string label) where T : class, IVersioned
-    {
-        if (version is null)
-        {
-            throw RequestValidationException.For("version", "请提供读取时的版本号 version");
-        }
-        var property = db.Entry(entity).Property(nameof(IVersioned.Version));
-        property.OriginalValue = version.Value;
-        // A change to child rows alone (kinds, needs, members) must still bump the version, so a stale edit of them is caught.
-        property.IsModified = true;
-        if (entity.Version != version.Value)
-        {
-            throw new ConflictException($"该{label}已被他人修改（当前版本 {entity.Version}，您提交的版本 {version}），请刷新后重试。");
-        }
-    }
 
     /// <summary>The calendar year as the period of an annual standard (no contracts yet; domain.md section 10).</summary>
     public static (DateOnly From, DateOnly To) Year(int? year, TimeProvider clock)

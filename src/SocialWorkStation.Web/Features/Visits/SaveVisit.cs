@@ -60,15 +60,7 @@ public static class SaveVisit
         var scope = user.Scope();
         var visit = await db.Visits.VisibleTo(scope, db.Platforms).Include(v => v.Recipients).Include(v => v.Workers)
             .FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("走访记录不存在或不在您的权限范围内");
-        if (input.Version is null)
-        {
-            throw RequestValidationException.For("version", "请提供读取时的版本号 version");
-        }
-        db.Entry(visit).Property(x => x.Version).OriginalValue = input.Version.Value;
-        if (visit.Version != input.Version.Value)
-        {
-            throw new ConflictException($"该走访记录已被他人修改（当前版本 {visit.Version}，您提交的版本 {input.Version}），请刷新后重试。");
-        }
+        Versions.Check(db, visit, input.Version, "走访记录");
         // The station of a record does not move; the recipients and workers are checked against it.
         await Validate(db, clock, scope, input with { StationId = visit.StationId }, visit, ct);
         db.Entry(visit).Property(x => x.Version).IsModified = true;

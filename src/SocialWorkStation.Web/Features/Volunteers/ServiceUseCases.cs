@@ -58,7 +58,7 @@ public static class ServiceUseCases
     {
         var scope = user.Scope();
         var s = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, s, input.Version, "志愿服务记录");
+        Versions.Check(db, s, input.Version, "志愿服务记录");
         var errors = new Errors();
         if (input.VolunteerId is { } vid && vid != s.VolunteerId) errors.Add("volunteerId", "服务记录的志愿者不能更改，请删除后重新记录");
         await Apply(db, clock, scope, input, s.Volunteer, errors, s, ct);

@@ -47,7 +47,7 @@ public static class TeamUseCases
     {
         var scope = user.Scope();
         var t = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, t, input.Version, "志愿服务队");
+        Versions.Check(db, t, input.Version, "志愿服务队");
         await Apply(db, clock, input, t.StationId, new Errors(), t, ct);
         await db.SaveChangesAsync(ct);
         return await Get(db, clock, scope, t.Id, ct);

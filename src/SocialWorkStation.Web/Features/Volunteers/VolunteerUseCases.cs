@@ -62,7 +62,7 @@ public static class VolunteerUseCases
     {
         var scope = user.Scope();
         var v = await Load(db, scope, id, ct, tracking: true);
-        StationRecords.CheckVersion(db, v, input.Version, "志愿者信息");
+        Versions.Check(db, v, input.Version, "志愿者信息");
         await Apply(db, clock, input, v.StationId, new Errors(), v, ct);
         await db.SaveChangesAsync(ct);
         return await Get(db, scope, v.Id, ct);

@@ -35,12 +35,7 @@ public static class SaveWorker
         }
         var today = ChinaTime.Today(clock);
         var valid = await ValidateAsync(db, scope, today, input, w, ct);
-        // The version the client read is the one the database must still hold.
-        db.Entry(w).Property(x => x.Version).OriginalValue = input.Version.Value;
-        if (w.Version != input.Version.Value)
-        {
-            throw new ConflictException($"该社工信息已被他人修改（当前版本 {w.Version}，您提交的版本 {input.Version}），请刷新后重试。");
-        }
+        Versions.Check(db, w, input.Version, "社工信息");
         valid.ApplyTo(w);
         await db.SaveChangesAsync(ct);
         return await GetWorker.Handle(db, profiles, clock, scope, w.Id, ct);
