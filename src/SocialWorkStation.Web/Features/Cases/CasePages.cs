@@ -213,7 +213,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, Recipien
         var scope = User.Scope();
         StationOptions = await RecordChoices.Stations(db, scope, ct);
         var stationId = Input.StationId ?? scope.StationId ?? StationOptions.FirstOrDefault()?.Id;
-        var recipients = await db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms)
+        var recipients = await db.Recipients.AsNoTracking().VisibleTo(db, scope)
             .Where(r => r.Status == RecipientStatus.Active && (stationId == null || r.StationId == stationId))
             .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name, r.Address }).ToListAsync(ct);
         RecipientOptions = recipients.Select(r => (r.Id, Masking.Name(r.Name), r.Address ?? "")).ToList();

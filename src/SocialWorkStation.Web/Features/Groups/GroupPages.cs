@@ -119,7 +119,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
         StationOptions = await RecordChoices.Stations(db, scope, ct);
         var stationId = Input.StationId ?? scope.StationId ?? StationOptions.FirstOrDefault()?.Id;
         var rooms = db.Platforms.Where(p => p.Id == stationId || p.ParentId == stationId).Select(p => p.Id);
-        var recipients = await db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms)
+        var recipients = await db.Recipients.AsNoTracking().VisibleTo(db, scope)
             .Where(r => (r.Status == RecipientStatus.Active || Input.MemberIds.Contains(r.Id)) && (stationId == null || rooms.Contains(r.StationId)))
             .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name, r.Address }).ToListAsync(ct);
         RecipientOptions = recipients.Select(r => (r.Id, Masking.Name(r.Name), r.Address ?? "")).ToList();

@@ -1,3 +1,4 @@
+using SocialWorkStation.Web.Features.Stations;
 using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Web.Data;
@@ -20,7 +21,7 @@ public static class GetRecipient
 
     public static async Task<Recipient> Load(AppDbContext db, UserScope scope, Guid id, CancellationToken ct, bool tracking = false)
     {
-        var q = db.Recipients.VisibleTo(scope, db.Platforms).Include(r => r.Guardians).Include(r => r.Station).AsSplitQuery();
+        var q = db.Recipients.VisibleTo(db, scope).Include(r => r.Guardians).Include(r => r.Station).AsSplitQuery();
         if (!tracking)
         {
             q = q.AsNoTracking();
@@ -67,7 +68,7 @@ public static class GetRecipient
         var household = new List<HouseholdMemberDto>();
         if (r.HouseholdId is { } hh)
         {
-            var members = await db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms).Where(o => o.HouseholdId == hh && o.Id != r.Id)
+            var members = await db.Recipients.AsNoTracking().VisibleTo(db, scope).Where(o => o.HouseholdId == hh && o.Id != r.Id)
                 .OrderBy(o => o.Relation).Select(o => new { o.Id, o.Name, o.Relation }).ToListAsync(ct);
             household.AddRange(members.Select(m => new HouseholdMemberDto(m.Id, reveal ? m.Name : Masking.Name(m.Name), RecipientNames.Api(m.Relation))));
         }
@@ -82,7 +83,7 @@ public static class GetRecipient
     /// <summary>Who looked at, revealed, exported or changed this recipient: the recipient page's access history.</summary>
     public static async Task<Paged<AccessDto>> Access(AppDbContext db, UserScope scope, Guid id, PageRequest page, CancellationToken ct)
     {
-        if (!await db.Recipients.VisibleTo(scope, db.Platforms).AnyAsync(r => r.Id == id, ct))
+        if (!await db.Recipients.VisibleTo(db, scope).AnyAsync(r => r.Id == id, ct))
         {
             throw new NotFoundException("服务对象不存在或不在您的权限范围内");
         }

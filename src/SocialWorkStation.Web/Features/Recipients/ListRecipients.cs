@@ -54,7 +54,7 @@ public static class ListRecipients
     /// <summary>The filtered recipients, for the list and the export alike.</summary>
     public static IQueryable<Recipient> Filter(AppDbContext db, RecipientProtector protector, UserScope scope, Query query)
     {
-        var q = db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms);
+        var q = db.Recipients.AsNoTracking().VisibleTo(db, scope);
         var errors = new Errors();
         var text = query.Q?.Trim() ?? "";
         if (text.Length > 0)

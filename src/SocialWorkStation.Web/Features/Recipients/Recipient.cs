@@ -15,7 +15,7 @@ namespace SocialWorkStation.Web.Features.Recipients;
 /// as AES-GCM ciphertexts (<see cref="RecipientProtector"/>); the ID number is found through keyed
 /// hashes, the name through its precomputed pinyin keys.
 /// </summary>
-public sealed class Recipient : IVersioned
+public sealed class Recipient : IVersioned, IStationRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid StationId { get; set; }
@@ -149,28 +149,5 @@ public sealed class RecipientNameKeyConfiguration : IEntityTypeConfiguration<Rec
         // station (StationId, Key, RecipientId), or platform-wide (Key, RecipientId).
         b.HasIndex(k => new { k.StationId, k.Key, k.RecipientId });
         b.HasIndex(k => new { k.Key, k.RecipientId });
-    }
-}
-
-public static class RecipientScope
-{
-    /// <summary>
-    /// The recipients a user may see: those registered with a platform the user may see (Platform.VisibleTo's
-    /// rule), written as <c>StationId IN (visible platforms)</c>. An OR across the join to the platform
-    /// (own station OR its village rooms) would make PostgreSQL scan the whole table; the IN form lets it
-    /// go from the one or few visible platforms through the StationId index.
-    /// </summary>
-    public static IQueryable<Recipient> VisibleTo(this IQueryable<Recipient> q, UserScope s, IQueryable<Platform> platforms)
-    {
-        if (s.Kind == ScopeKind.Platform)
-        {
-            return q;
-        }
-        if (s.Kind == ScopeKind.None)
-        {
-            return q.Where(r => false);
-        }
-        var visible = platforms.VisibleTo(s).Select(p => p.Id);
-        return q.Where(r => visible.Contains(r.StationId));
     }
 }

@@ -230,7 +230,7 @@ public static class SaveRecipient
         }
         if (input.HouseholdOf is { } hid)
         {
-            householdOf = await db.Recipients.VisibleTo(scope, db.Platforms).FirstOrDefaultAsync(x => x.Id == hid, ct);
+            householdOf = await db.Recipients.VisibleTo(db, scope).FirstOrDefaultAsync(x => x.Id == hid, ct);
             if (householdOf is null || householdOf.StationId != r.StationId)
             {
                 errors.Add("householdOf", "同户的服务对象不存在或不属于同一站点");

@@ -19,12 +19,20 @@ public interface IStationRecord
 /// </summary>
 public static class StationRecords
 {
-    /// <summary>The records whose platform the user may see; filtered in SQL through the platform scope.</summary>
+    /// <summary>
+    /// The records whose platform the user may see, filtered in SQL as <c>StationId IN (visible platforms)</c>.
+    /// An OR across the join to the platform (own station OR its village rooms) would make PostgreSQL scan the
+    /// whole table; the IN form goes from the few visible platforms through the StationId index.
+    /// </summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> q, AppDbContext db, UserScope scope) where T : class, IStationRecord
     {
         if (scope.Kind == ScopeKind.Platform)
         {
             return q;
+        }
+        if (scope.Kind == ScopeKind.None)
+        {
+            return q.Where(r => false);
         }
         var stations = db.Platforms.VisibleTo(scope).Select(p => p.Id);
         return q.Where(r => stations.Contains(r.StationId));

@@ -1,3 +1,4 @@
+using SocialWorkStation.Web.Features.Stations;
 using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Domain.Visits;
@@ -15,7 +16,7 @@ public static class ListVisits
 
     public static IQueryable<Visit> Filter(AppDbContext db, UserScope scope, Query query)
     {
-        var q = db.Visits.AsNoTracking().VisibleTo(scope, db.Platforms);
+        var q = db.Visits.AsNoTracking().VisibleTo(db, scope);
         if (query.StationId is { } station)
         {
             q = q.Where(v => v.StationId == station);
@@ -67,7 +68,7 @@ public static class GetVisit
 
     public static async Task<VisitDto> Handle(AppDbContext db, UserScope scope, Guid id, CancellationToken ct)
     {
-        if (!await db.Visits.VisibleTo(scope, db.Platforms).AnyAsync(v => v.Id == id, ct))
+        if (!await db.Visits.VisibleTo(db, scope).AnyAsync(v => v.Id == id, ct))
         {
             throw new NotFoundException("走访记录不存在或不在您的权限范围内");
         }

@@ -47,7 +47,7 @@ public static class SaveVisit
         {
             return null;
         }
-        if (!await db.Visits.VisibleTo(scope, db.Platforms).AnyAsync(v => v.Id == id, ct))
+        if (!await db.Visits.VisibleTo(db, scope).AnyAsync(v => v.Id == id, ct))
         {
             // A key used by a record the caller cannot see must not reveal it, nor be stored twice.
             throw RequestValidationException.For("idempotencyKey", "该幂等键已被其他记录使用，请重新生成");
@@ -58,7 +58,7 @@ public static class SaveVisit
     public static async Task<VisitDto> Update(AppDbContext db, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, Guid id, VisitInput input, CancellationToken ct)
     {
         var scope = user.Scope();
-        var visit = await db.Visits.VisibleTo(scope, db.Platforms).Include(v => v.Recipients).Include(v => v.Workers)
+        var visit = await db.Visits.VisibleTo(db, scope).Include(v => v.Recipients).Include(v => v.Workers)
             .FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("走访记录不存在或不在您的权限范围内");
         Versions.Check(db, visit, input.Version, "走访记录");
         // The station of a record does not move; the recipients and workers are checked against it.

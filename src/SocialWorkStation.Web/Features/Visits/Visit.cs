@@ -102,21 +102,3 @@ public sealed class VisitWorkerConfiguration : IEntityTypeConfiguration<VisitWor
         b.HasIndex(w => new { w.WorkerId, w.VisitId });
     }
 }
-
-public static class VisitScope
-{
-    /// <summary>Visits of the platforms the user may see, as <c>StationId IN (visible platforms)</c> (the recipients' rule).</summary>
-    public static IQueryable<Visit> VisibleTo(this IQueryable<Visit> q, UserScope s, IQueryable<Platform> platforms)
-    {
-        if (s.Kind == ScopeKind.Platform)
-        {
-            return q;
-        }
-        if (s.Kind == ScopeKind.None)
-        {
-            return q.Where(v => false);
-        }
-        var visible = platforms.VisibleTo(s).Select(p => p.Id);
-        return q.Where(v => visible.Contains(v.StationId));
-    }
-}

@@ -1,3 +1,4 @@
+using SocialWorkStation.Web.Features.Stations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -144,7 +145,7 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
         Today = ChinaTime.Today(clock).ToString("yyyy-MM-dd");
         var scope = User.Scope();
         var stationId = Input.StationId ?? scope.StationId;
-        var recipients = await db.Recipients.AsNoTracking().VisibleTo(scope, db.Platforms)
+        var recipients = await db.Recipients.AsNoTracking().VisibleTo(db, scope)
             .Where(r => r.Status == RecipientStatus.Active && (stationId == null || r.StationId == stationId))
             .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name, r.Address }).ToListAsync(ct);
         RecipientOptions = recipients.Select(r => (r.Id, Masking.Name(r.Name), r.Address ?? "")).ToList();
