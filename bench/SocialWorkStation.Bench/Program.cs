@@ -82,8 +82,8 @@ await using (var c = new NpgsqlConnection(connection))
 if (existing < options.Recipients)
 {
     var watch = Stopwatch.StartNew();
-    var rows = Generate(options.Recipients, stations, protector, seed: 1, addressCode: "469000");
-    var n = await Copy(connection, rows, protector, samples, sampleEvery: 997);
+    var rows = RecipientLoad.Generate(options.Recipients, stations, protector, seed: 1, addressCode: _ => "469000");
+    var n = await RecipientLoad.Copy(connection, rows, protector, samples, sampleEvery: 997);
     Console.WriteLine($"COPY 装载 {n:N0} 名服务对象（含加密、哈希、拼音键）: {watch.Elapsed.TotalSeconds:0.0} 秒");
     await using var c = new NpgsqlConnection(connection);
     await c.OpenAsync();
@@ -152,7 +152,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     db.Platforms.AddRange(importStation, copyStation);
     await db.SaveChangesAsync();
 }
-var people = Generate(options.ImportRows, [importStation], protector, seed: Environment.TickCount, addressCode: "469099").ToList();
+var people = RecipientLoad.Generate(options.ImportRows, [importStation], protector, seed: Environment.TickCount, addressCode: _ => "469099").ToList();
 var sheet = people.Select(p => new Dictionary<string, object?>
 {
     ["姓名"] = p.Name, ["身份证号码"] = protector.Decrypt(p.IdNumberCipher, Recipient.Context(p.Id, "idNumber")),
@@ -205,7 +205,7 @@ var copyRows = people.Select(p =>
     return copy;
 }).ToList();
 var copyWatch = Stopwatch.StartNew();
-await Copy(connection, copyRows, null, null, 0);
+await RecipientLoad.Copy(connection, copyRows, null, null, 0);
 copyWatch.Stop();
 var importRate = options.ImportRows / importWatch.Elapsed.TotalSeconds;
 var copyRate = options.ImportRows / copyWatch.Elapsed.TotalSeconds;
@@ -253,102 +253,6 @@ static WebApplication Host(string connection)
     });
     WebApp.ConfigureServices(builder);
     return builder.Build();
-}
-
-static IEnumerable<Recipient> Generate(int count, IReadOnlyList<Platform> stations, RecipientProtector p, int seed, string addressCode)
-{
-    string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
-        "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
-        "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟",
-        "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武",
-        "戴", "莫", "孔", "向", "汤", "单", "解"];
-    const string given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红梅鑫波斌宇浩凯秀珍健俊帆雪琳晨欣建国建华国强志强文海春花金凤德明永红小龙海燕长青";
-    var random = new Random(seed);
-    var today = DateOnly.FromDateTime(DateTime.UtcNow);
-    var start = new DateOnly(1930, 1, 1);
-    for (var n = 0; n < count; n++)
-    {
-        var station = stations[n % stations.Count];
-        // Unique per station by construction: the birth day and sequence walk through n.
-        var birth = start.AddDays((int)((n * 7919L) % 32000));
-        // Unique for each birth day (k < 1000), and spread over all 1,000 sequences so the ID tails are realistic.
-        var sequence = (int)(((n / 32000) * 389L + (n % 32000) * 7L) % 1000);
-        var first17 = addressCode + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("000", CultureInfo.InvariantCulture);
-        var id = IdNumber.TryParse(first17 + IdNumber.CheckChar(first17), out _)!;
-        var name = surnames[random.Next(surnames.Length)] + given[random.Next(given.Length)] + (random.Next(3) == 0 ? "" : given[random.Next(given.Length)].ToString());
-        var r = new Recipient
-        {
-            StationId = station.Id, CreatedAt = DateTime.UtcNow, RegisteredOn = today,
-            CategoryMask = 1L << random.Next(0, 20), RiskLevel = (RiskLevel)random.Next(0, 4), ConsentGiven = true, ConsentOn = today, ConsentBy = ConsentGiver.Self,
-        };
-        RecipientFields.SetIdentity(r, id, p);
-        RecipientFields.SetPhone(r, "13" + random.Next(100000000, 999999999).ToString(CultureInfo.InvariantCulture), p);
-        RecipientFields.SetName(r, name);
-        yield return r;
-    }
-}
-
-static async Task<int> Copy(string connection, IEnumerable<Recipient> rows, RecipientProtector? protector, List<(Guid, Guid, string, string)>? samples, int sampleEvery)
-{
-    await using var c = new NpgsqlConnection(connection);
-    await c.OpenAsync();
-    await using var tx = await c.BeginTransactionAsync();
-    var keys = new List<(Guid, Guid, string)>();
-    var n = 0;
-    await using (var w = await c.BeginBinaryImportAsync(
-        "COPY \"Recipients\" (\"Id\", \"StationId\", \"Relation\", \"Name\", \"Sex\", \"BirthYear\", \"BirthDateCipher\", \"IdNumberCipher\", \"IdNumberHash\", \"IdTailHash\", " +
-        "\"PhoneCipher\", \"CategoryMask\", \"RiskLevel\", \"Status\", \"RegisteredOn\", \"ConsentGiven\", \"ConsentOn\", \"ConsentBy\", \"SensitiveConsent\", \"RosterMask\", \"CreatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)"))
-    {
-        foreach (var r in rows)
-        {
-            await w.StartRowAsync();
-            await w.WriteAsync(r.Id, NpgsqlDbType.Uuid);
-            await w.WriteAsync(r.StationId, NpgsqlDbType.Uuid);
-            await w.WriteAsync((int)r.Relation, NpgsqlDbType.Integer);
-            await w.WriteAsync(r.Name, NpgsqlDbType.Varchar);
-            await w.WriteAsync((int)r.Sex, NpgsqlDbType.Integer);
-            await w.WriteAsync(r.BirthYear, NpgsqlDbType.Integer);
-            await w.WriteAsync(r.BirthDateCipher, NpgsqlDbType.Bytea);
-            await w.WriteAsync(r.IdNumberCipher, NpgsqlDbType.Bytea);
-            await w.WriteAsync(r.IdNumberHash, NpgsqlDbType.Varchar);
-            await w.WriteAsync(r.IdTailHash, NpgsqlDbType.Varchar);
-            await w.WriteAsync(r.PhoneCipher!, NpgsqlDbType.Bytea);
-            await w.WriteAsync(r.CategoryMask, NpgsqlDbType.Bigint);
-            await w.WriteAsync((int)r.RiskLevel, NpgsqlDbType.Integer);
-            await w.WriteAsync((int)r.Status, NpgsqlDbType.Integer);
-            await w.WriteAsync(r.RegisteredOn, NpgsqlDbType.Date);
-            await w.WriteAsync(r.ConsentGiven, NpgsqlDbType.Boolean);
-            await w.WriteAsync(r.ConsentOn!.Value, NpgsqlDbType.Date);
-            await w.WriteAsync((int)r.ConsentBy!.Value, NpgsqlDbType.Integer);
-            await w.WriteAsync(r.SensitiveConsent, NpgsqlDbType.Boolean);
-            await w.WriteAsync(r.RosterMask, NpgsqlDbType.Bigint);
-            await w.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
-            await w.WriteAsync(1, NpgsqlDbType.Integer);
-            keys.AddRange(r.NameKeys.Select(k => (r.Id, r.StationId, k.Key)));
-            if (samples is not null && protector is not null && n % sampleEvery == 0)
-            {
-                samples.Add((r.Id, r.StationId, protector.Decrypt(r.IdNumberCipher, Recipient.Context(r.Id, "idNumber")), r.Name));
-            }
-            n++;
-        }
-        await w.CompleteAsync();
-    }
-    await CopyKeys(c, keys);
-    await tx.CommitAsync();
-    return n;
-}
-
-static async Task CopyKeys(NpgsqlConnection c, List<(Guid Id, Guid StationId, string Key)> keys)
-{
-    await using var w = await c.BeginBinaryImportAsync("COPY \"RecipientNameKeys\" (\"RecipientId\", \"StationId\", \"Key\") FROM STDIN (FORMAT BINARY)");
-    foreach (var (id, station, key) in keys)
-    {
-        await w.StartRowAsync();
-        await w.WriteAsync(id, NpgsqlDbType.Uuid);
-        await w.WriteAsync(station, NpgsqlDbType.Uuid);
-        await w.WriteAsync(key, NpgsqlDbType.Varchar);
-    }
-    await w.CompleteAsync();
 }
 
 internal sealed record Args(string Connection, string Database, int Recipients, int Iterations, int Warmup, int ImportRows, bool Reuse)
