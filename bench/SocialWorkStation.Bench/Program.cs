@@ -32,6 +32,11 @@ if (args.Contains("--visits"))
     await VisitBench.RunAsync(args);
     return;
 }
+if (args.Contains("--province"))
+{
+    await ProvinceBench.RunAsync(args);
+    return;
+}
 var options = Args.Parse(args);
 var builder = new NpgsqlConnectionStringBuilder(options.Connection) { Database = options.Database };
 var connection = builder.ToString();
