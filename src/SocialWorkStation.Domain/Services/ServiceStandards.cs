@@ -34,6 +34,10 @@ public sealed record ServiceStandards
     public Sourced<int>? VolunteerTeamsPerStation { get; init; }
     /// <summary>Featured service case studies per station (Ledong: 1).</summary>
     public Sourced<int>? FeaturedCasesPerStation { get; init; }
+    /// <summary>People filed (建档) per station per year (Qiongzhong（六）2 sets no number; the profile says how it reads it).</summary>
+    public Sourced<int>? RecipientFilesPerStation { get; init; }
+    /// <summary>Checks of each station by the contractor's project manager a month (Qiongzhong 三(三)3: 1).</summary>
+    public Sourced<int>? ContractorChecksPerMonth { get; init; }
 }
 
 /// <summary>
