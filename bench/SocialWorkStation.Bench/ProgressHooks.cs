@@ -1,43 +1,32 @@
 using System.Text.Json;
+using SocialWorkStation.Domain.Progress;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Progress;
 
 /// <summary>
-/// The province generator's calls into the maintained progress aggregates of issue 6, which are being written on
-/// main (src/SocialWorkStation.Web/Features/Progress). Until they are merged these are stubs that say so; the
-/// generator and the benchmark harness call only these methods, so the swap is local to this file.
+/// The province generator's calls into issue 6's progress code (src/SocialWorkStation.Web/Features/Progress): the
+/// rebuild of the maintained aggregates after the bulk load, the hand-written raw GROUP BY the benchmark measures
+/// against, and reading done per standard from the API's answer, so both sides compare in the same terms.
 /// </summary>
 internal static class ProgressHooks
 {
-    /// <summary>False while the stubs below stand in for the platform's code; the benchmark phase is skipped then.</summary>
-    // TODO(issue 6): set to true when the calls below are swapped for the platform's (after `git merge main`).
-    public static bool Available => false;
-
-    /// <summary>Builds the aggregates from the raw rows after a bulk load.</summary>
-    public static Task RebuildAsync(AppDbContext db, ProfileCatalog profiles, CancellationToken ct)
-    {
-        // TODO(issue 6): await SocialWorkStation.Web.Features.Progress.ProgressRebuild.RunAsync(db, profiles, ct);
-        _ = (db, profiles, ct);
-        return Task.CompletedTask;
-    }
+    /// <summary>Builds the aggregates from the raw rows after a bulk load (COPY bypasses the saving interceptor).</summary>
+    public static Task<ProgressRebuild.Result> RebuildAsync(AppDbContext db, ProfileCatalog profiles, CancellationToken ct) =>
+        ProgressRebuild.RunAsync(db, profiles, ct);
 
     /// <summary>
-    /// The hand-written raw GROUP BY of the province's numbers (the baseline), answered as done per standard key.
+    /// The raw GROUP BY of the region's numbers (<see cref="ProgressReference"/>), done per standard key; training
+    /// comes in tenths of an hour and is turned into hours as the API shows it.
     /// </summary>
-    public static Task<IReadOnlyDictionary<string, decimal>> ReferenceAsync(AppDbContext db, ProfileCatalog profiles, string provinceCode, DateOnly from, DateOnly to,
-        CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, decimal>> ReferenceAsync(AppDbContext db, ProfileCatalog profiles, string regionPrefix, DateOnly from,
+        DateOnly to, CancellationToken ct)
     {
-        // TODO(issue 6): SocialWorkStation.Web.Features.Progress.ProgressReference.ComputeAsync(db, profiles, provinceCode, from, to, ct),
-        // mapped to done per standard key.
-        _ = (db, profiles, provinceCode, from, to, ct);
-        throw new NotSupportedException("ProgressReference is not on this branch yet (issue 6, being written on main)");
+        var raw = await ProgressReference.ComputeAsync(db, profiles, regionPrefix, from, to, ct);
+        return raw.ToDictionary(x => x.Key, x => x.Key == StandardCatalog.Training ? x.Value / 10m : x.Value);
     }
 
-    /// <summary>Done per standard key from the API's answer to GET /api/v1/progress?region=…&amp;period=….</summary>
-    public static IReadOnlyDictionary<string, decimal> DoneFromApi(JsonElement answer)
-    {
-        // TODO(issue 6): read the answer's shape once the route is on main.
-        _ = answer;
-        throw new NotSupportedException("GET /api/v1/progress is not on this branch yet (issue 6, being written on main)");
-    }
+    /// <summary>Done per standard key from the answer to GET /api/v1/progress (ProgressReportDto.standards).</summary>
+    public static IReadOnlyDictionary<string, decimal> DoneFromApi(JsonElement answer) =>
+        answer.GetProperty("standards").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!, s => s.GetProperty("done").GetDecimal());
 }

@@ -133,7 +133,8 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
                 switch (s.Class)
                 {
                     case PaceClass.OnPace:
-                        w.HomeRate = target * (1.05 + 3.5 * r.NextDouble() * r.NextDouble());
+                        // From just above the standard to many times it: home visits are about an eighth of the records.
+                        w.HomeRate = target * (1.05 + 14 * Math.Pow(r.NextDouble(), 1.5));
                         w.PhoneWeight = 0.7 + 0.6 * r.NextDouble();
                         break;
                     case PaceClass.Behind:
@@ -740,7 +741,7 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
             var n = s.Class switch
             {
                 PaceClass.OnPace => t.FeaturedCasesPerStation + (r.NextDouble() < 0.25 ? 1 : 0),
-                PaceClass.Behind => r.Next(0, 2),
+                PaceClass.Behind => t.FeaturedCasesPerStation,
                 _ => 0,
             };
             for (var k = 0; k < n; k++)

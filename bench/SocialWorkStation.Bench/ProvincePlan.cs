@@ -45,7 +45,7 @@ internal sealed record ProvinceOptions(
 
     /// <summary>Written as the database comment when a load completes; --reuse skips the load when it matches.</summary>
     public string Marker => string.Create(CultureInfo.InvariantCulture,
-        $"sws province generator v1 complete: province={Province} profile={Profile} stations={Stations} workers={Workers} recipients={Recipients} records={Records} asOf={AsOf:yyyy-MM-dd} seed={Seed}");
+        $"sws province generator v2 complete (with progress aggregates): province={Province} profile={Profile} stations={Stations} workers={Workers} recipients={Recipients} records={Records} asOf={AsOf:yyyy-MM-dd} seed={Seed}");
 }
 
 /// <summary>How a station keeps up with the year's standards; decides the rates the generator uses for it.</summary>
