@@ -26,7 +26,8 @@ using SocialWorkStation.Web.Infrastructure;
 //       [--recipients 1000000] [--iterations 200] [--import-rows 10000] [--database sws_bench] [--reuse]
 // Loads the recipients with binary COPY into a fresh database, then times the platform's own search handler
 // against a primary-key lookup made through the same stack in the same run, and the roster import against
-// PostgreSQL COPY of the same rows.
+// PostgreSQL COPY of the same rows. Other modes: --visits (VisitBench.cs, issue 5) and --province (ProvinceBench.cs,
+// issue 6: a whole province and the progress dashboards).
 if (args.Contains("--visits"))
 {
     await VisitBench.RunAsync(args);
