@@ -40,7 +40,7 @@ public sealed record TrackedStandard(StandardDefinition Definition, decimal Numb
     {
         StandardMeasure.Stock => Number,
         StandardMeasure.MonthsCovered => Number * period.Months().Count(),
-        _ => Number * period.ShareOfYear,
+        _ => Number * period.Days / ProgressPeriod.DaysInYear(period.Year),
     };
 
     /// <summary>

@@ -226,7 +226,7 @@ public sealed class ProgressExactnessTests
 
     private static Guid Visit(AppDbContext d, Guid station, DateOnly on, VisitKind kind, Guid[] workers, Guid recipient)
     {
-        var v = new Visit { StationId = station, Kind = kind, VisitedOn = on, RecordedOn = on, Domain = "elderly", Findings = "良好", ServiceContent = "探访", CreatedAt = DateTime.UtcNow };
+        var v = new Visit { StationId = station, Kind = kind, VisitedOn = on, RecordedOn = on, Domain = "elderlyServices", Findings = "良好", ServiceContent = "探访", CreatedAt = DateTime.UtcNow };
         v.Workers.AddRange(workers.Select(w => new VisitWorker { WorkerId = w }));
         v.Recipients.Add(new VisitRecipient { RecipientId = recipient });
         d.Visits.Add(v);

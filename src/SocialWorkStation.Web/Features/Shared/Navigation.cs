@@ -63,6 +63,7 @@ public static class Navigation
             groups.Add(new NavGroup("服务对象", recipients));
             groups.Add(new NavGroup("服务记录",
             [
+                new NavItem("服务标准进度", "/Progress/Index", "check", "/Progress"),
                 new NavItem("走访台账", "/Visits/Index", "list", "/Visits"),
                 new NavItem("个案", "/Cases/Index", "user", "/Cases"),
                 new NavItem("小组", "/Groups/Index", "users", "/Groups"),
@@ -121,6 +122,7 @@ public static class Navigation
         else
         {
             tabs.Add(new NavItem("站点", "/Stations/Index", "station", "/Stations"));
+            tabs.Add(new NavItem("进度", "/Progress/Index", "check", "/Progress"));
             tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
         }
         tabs.Add(new NavItem("我的", "/Account/Index", "user", "/Account"));
