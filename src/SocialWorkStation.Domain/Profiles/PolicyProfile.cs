@@ -67,6 +67,7 @@ public sealed record PolicyProfile
         yield return Entry("standards.newVolunteersPerStation", "服务标准：每站每年新增实名注册志愿者（名）", st?.NewVolunteersPerStation);
         yield return Entry("standards.volunteerTeamsPerStation", "服务标准：每站志愿服务队（支）", st?.VolunteerTeamsPerStation);
         yield return Entry("standards.featuredCasesPerStation", "服务标准：每站特色服务案例（篇）", st?.FeaturedCasesPerStation);
+        yield return Entry("standards.contractorChecksPerMonth", "项目经理检查指导：每月对每个社工站至少（次）", st?.ContractorChecksPerMonth);
         foreach (var e in (Staff ?? new StaffRules()).Entries())
         {
             yield return e;

@@ -112,6 +112,7 @@ public static class PolicyProfileParser
                      ("participantTimesPerGroup", s.ParticipantTimesPerGroup), ("activitiesPerStation", s.ActivitiesPerStation),
                      ("participantsPerActivity", s.ParticipantsPerActivity), ("newVolunteersPerStation", s.NewVolunteersPerStation),
                      ("volunteerTeamsPerStation", s.VolunteerTeamsPerStation), ("featuredCasesPerStation", s.FeaturedCasesPerStation),
+                     ("contractorChecksPerMonth", s.ContractorChecksPerMonth),
                  })
         {
             Check(file, "standards." + name, value, v => v > 0, "应为正整数");
