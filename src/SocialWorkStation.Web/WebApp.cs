@@ -229,5 +229,6 @@ public static class WebApp
         Features.Resources.ResourceUseCases.Map(api);
         Features.NeedsSurveys.NeedsSurveyUseCases.Map(api);
         Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
+        Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
     }
 }

@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Resources.Resource> Resources => Set<Features.Resources.Resource>();
     public DbSet<Features.NeedsSurveys.NeedsSurvey> NeedsSurveys => Set<Features.NeedsSurveys.NeedsSurvey>();
     public DbSet<Features.FeaturedCases.FeaturedCase> FeaturedCases => Set<Features.FeaturedCases.FeaturedCase>();
+    public DbSet<Features.ContractorChecks.ContractorCheck> ContractorChecks => Set<Features.ContractorChecks.ContractorCheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
