@@ -5,8 +5,8 @@ namespace SocialWorkStation.Browser.Tests;
 
 /// <summary>
 /// The project manager on a phone (390×844) sees the demo county's monthly check coverage with the one
-/// month the demo leaves out, records this month's check of the 营根镇 station, finds it in the list, and a
-/// stale correction of it shows both versions.
+/// month the demo leaves out, records this month's check of the 营根镇 station, finds it in the list; a stale
+/// correction of it shows both versions; the station head reads it without edit rights; the manager removes it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ContractorCheckTests(BrowserApp app)
@@ -75,5 +75,22 @@ public sealed class ContractorCheckTests(BrowserApp app)
         var versions = page.Locator("section[aria-labelledby='conflict-title']");
         await Expect(versions.Locator("tr.diff-row").Filter(new() { HasText = "指导意见" })).ToContainTextAsync("月底前完成小组评估并归档");
         await Expect(page.GetByLabel("跟进事项")).ToHaveValueAsync("下次检查核实小组评估");
+
+        // The checked station reads the check but cannot change it.
+        var head = await app.NewPageAsync(1366, 900);
+        await app.LoginAsync(head, "head");
+        await head.GetByRole(AriaRole.Navigation, new() { Name = "功能导航" }).GetByRole(AriaRole.Link, new() { Name = "项目经理检查" }).ClickAsync();
+        await head.GetByRole(AriaRole.Link, new() { Name = today.ToString("yyyy-MM-dd") + " " + Station }).ClickAsync();
+        await Expect(head.Locator(".facts")).ToContainTextAsync("月底前完成小组评估并归档");
+        await Expect(head.GetByRole(AriaRole.Link, new() { Name = "修改" })).ToHaveCountAsync(0);
+        await Expect(head.GetByText("删除此检查记录")).ToHaveCountAsync(0);
+
+        // A check recorded in error is removed by the manager.
+        await other.GotoAsync(detailsUrl);
+        await other.GetByText("删除此检查记录").ClickAsync();
+        await other.GetByRole(AriaRole.Button, new() { Name = "确认删除" }).ClickAsync();
+        await other.WaitForURLAsync("**/ContractorChecks");
+        await Expect(other.GetByRole(AriaRole.Status)).ToContainTextAsync("已删除检查记录");
+        await Expect(other.Locator("table.table-hover tbody tr").Filter(new() { HasText = findings })).ToHaveCountAsync(0);
     }
 }

@@ -28,6 +28,17 @@ public sealed class ContractorCheckApiTests
         return await response.ReadJson();
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_check_routes()
+    {
+        var paths = (await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json")).GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/contractor-checks", "/api/v1/contractor-checks/{id}", "/api/v1/contractor-checks/coverage", "/api/v1/contractor-checks/export" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+        Assert.True(paths.GetProperty("/api/v1/contractor-checks/{id}").TryGetProperty("delete", out _));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task The_manager_records_corrects_attaches_and_removes_a_check_and_a_stale_write_is_refused(string db)
     {
