@@ -75,7 +75,7 @@ public class PaceTests
         Assert.Equal(24m, t.TargetFor(ProgressPeriod.OfYear(2026)));
         Assert.Equal(24m * 31 / 365, t.TargetFor(ProgressPeriod.OfMonth(2026, 1)));
         Assert.Equal(24m * 91 / 366, t.TargetFor(ProgressPeriod.OfQuarter(2028, 2)));
-        var checks = new TrackedStandard(StandardCatalog.Find(StandardCatalog.ContractorChecks)!, 1, "三(三)3", null, false);
+        var checks = new TrackedStandard(StandardCatalog.Find(StandardCatalog.ContractorChecks)!, 1, "（五）3", null, false);
         Assert.Equal(3m, checks.TargetFor(ProgressPeriod.OfQuarter(2026, 1)));
         Assert.Equal(11m, checks.TargetFor(ProgressPeriod.YearToDate(2026, new DateOnly(2026, 11, 25))));
         var teams = new TrackedStandard(StandardCatalog.Find(StandardCatalog.VolunteerTeams)!, 1, "（六）5", null, false);

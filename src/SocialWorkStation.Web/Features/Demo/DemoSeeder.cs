@@ -139,6 +139,7 @@ public static partial class DemoSeeder
             await users.AddToRoleAsync(user, a.Role);
         }
         await SeedRecipientsAsync(sp, headStation.Id, now);
+        await SeedContractorChecksAsync(db, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
         return true;
     }
 
