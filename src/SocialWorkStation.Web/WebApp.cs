@@ -230,5 +230,6 @@ public static class WebApp
         Features.NeedsSurveys.NeedsSurveyUseCases.Map(api);
         Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
         Features.Progress.ProgressEndpoints.Map(api);
+        Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
     }
 }

@@ -73,7 +73,7 @@ public sealed record PolicyProfile
         yield return Entry("standards.volunteerTeamsPerStation", "服务标准：每站志愿服务队（支）", st?.VolunteerTeamsPerStation);
         yield return Entry("standards.featuredCasesPerStation", "服务标准：每站特色服务案例（篇）", st?.FeaturedCasesPerStation);
         yield return Entry("standards.recipientFilesPerStation", "服务标准：每站每年服务建档（人）", st?.RecipientFilesPerStation);
-        yield return Entry("standards.contractorChecksPerMonth", "服务标准：项目经理每月到站检查（次）", st?.ContractorChecksPerMonth);
+        yield return Entry("standards.contractorChecksPerMonth", "项目经理检查指导：每月对每个社工站至少（次）", st?.ContractorChecksPerMonth);
         yield return Entry("pace.farBehindBelow", "进度：低于应完成进度的该比例为严重落后", FarBehindBelow);
         yield return Entry("pace.proRated", "进度：按在岗天数折算目标的标准",
             Pace?.ProRated is { } pr ? pr with { Value = pr.Value.Select(k => Progress.StandardCatalog.Find(k)?.Label ?? k).ToArray() } : null);

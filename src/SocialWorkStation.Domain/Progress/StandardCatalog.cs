@@ -40,7 +40,7 @@ public sealed record TrackedStandard(StandardDefinition Definition, decimal Numb
     {
         StandardMeasure.Stock => Number,
         StandardMeasure.MonthsCovered => Number * period.Months().Count(),
-        _ => Number * period.ShareOfYear,
+        _ => Number * period.Days / ProgressPeriod.DaysInYear(period.Year),
     };
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed record TrackedStandard(StandardDefinition Definition, decimal Numb
 
 /// <summary>
 /// The annual service standards the platform tracks (domain.md section 5; Qiongzhong（六）服务标准, Ledong's
-/// featured case, Qiongzhong 三(三)3 contractor checks, Shenmu art. 12 / Wenzhou 六(三)2 training). A profile
+/// featured case, Qiongzhong （五）3 contractor checks, Shenmu art. 12 / Wenzhou 六(三)2 training). A profile
 /// without a number for a standard does not track it.
 /// </summary>
 public static class StandardCatalog

@@ -36,7 +36,10 @@ public sealed record ServiceStandards
     public Sourced<int>? FeaturedCasesPerStation { get; init; }
     /// <summary>People filed (建档) per station per year (Qiongzhong（六）2 sets no number; the profile says how it reads it).</summary>
     public Sourced<int>? RecipientFilesPerStation { get; init; }
-    /// <summary>Checks of each station by the contractor's project manager a month (Qiongzhong 三(三)3: 1).</summary>
+    /// <summary>
+    /// The contractor's project manager checks each station at least this many times a calendar month
+    /// (Qiongzhong（五）管理保障第3项“人员配备”: 每月至少对各工作站进行一次检查指导).
+    /// </summary>
     public Sourced<int>? ContractorChecksPerMonth { get; init; }
 }
 

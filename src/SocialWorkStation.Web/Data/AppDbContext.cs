@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.FeaturedCases.FeaturedCase> FeaturedCases => Set<Features.FeaturedCases.FeaturedCase>();
     public DbSet<Features.Progress.ProgressStationMonth> ProgressStationMonths => Set<Features.Progress.ProgressStationMonth>();
     public DbSet<Features.Progress.ProgressWorkerMonth> ProgressWorkerMonths => Set<Features.Progress.ProgressWorkerMonth>();
+    public DbSet<Features.ContractorChecks.ContractorCheck> ContractorChecks => Set<Features.ContractorChecks.ContractorCheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -93,6 +93,15 @@ public sealed class ProgressExactnessTests
             (await d.Workers.Include(w => w.Trainings).FirstAsync(w => w.Id == wc)).Trainings.Add(new WorkerTraining { Date = new DateOnly(2026, 2, 1), Hours = 12.5m });
             (await d.Workers.Include(w => w.Trainings).FirstAsync(w => w.Id == wa1)).Trainings.Add(new WorkerTraining { Date = new DateOnly(2026, 3, 1), Hours = 3m });
         });
+        Guid check1 = default, check3 = default;
+        await Save(app, d =>
+        {
+            // Two checks in January count as one month; 31 January and 1 February are two months.
+            check1 = Check(d, a, new DateOnly(2026, 1, 5));
+            Check(d, a, new DateOnly(2026, 1, 31));
+            check3 = Check(d, a, new DateOnly(2026, 2, 1));
+            Check(d, b, new DateOnly(2026, 2, 10));
+        });
         await AssertExact(app, "after adding");
 
         // Edits, deletions and moves.
@@ -130,6 +139,8 @@ public sealed class ProgressExactnessTests
         await Save(app, async d => d.Volunteers.Remove(await d.Volunteers.FirstAsync(x => x.Id == vol1)));
         await Save(app, async d => (await d.Set<WorkerTraining>().FirstAsync(t => t.WorkerId == wc)).Hours = 10.5m);
         await Save(app, async d => (await d.Workers.FirstAsync(w => w.Id == wa1)).PlatformId = c);
+        await Save(app, async d => d.ContractorChecks.Remove(await d.ContractorChecks.FirstAsync(x => x.Id == check3)));
+        await Save(app, async d => (await d.ContractorChecks.FirstAsync(x => x.Id == check1)).CheckedOn = new DateOnly(2026, 3, 3));
         await AssertExact(app, "after edits, deletions and moves");
 
         // What the county's dashboard shows per standard, from the counts, equals the records too.
@@ -141,7 +152,7 @@ public sealed class ProgressExactnessTests
             return (r, p);
         });
         Assert.NotEmpty(report.Standards);
-        foreach (var s in report.Standards.Where(s => s.Key != StandardCatalog.ContractorChecks))
+        foreach (var s in report.Standards)
         {
             var expected = s.Key == StandardCatalog.Training ? reference[s.Key] / 10m : reference[s.Key];
             Assert.True(expected == s.Done, $"{s.Key}: dashboard {s.Done}, records {expected}");
@@ -152,6 +163,8 @@ public sealed class ProgressExactnessTests
         Assert.Equal(3, reference[StandardCatalog.Activities]);
         Assert.Equal(2, reference[StandardCatalog.CasesServed]);
         Assert.Equal(105 + 30, reference[StandardCatalog.Training]);
+        // 保城: January (31st) and March (moved); 什玲: February.
+        Assert.Equal(3, reference[StandardCatalog.ContractorChecks]);
 
         var rebuilt = await app.WithDb(d => ProgressRebuild.RunAsync(d, app.Services.GetRequiredService<ProfileCatalog>(), default));
         Assert.Equal(0, rebuilt.Differences);
@@ -179,6 +192,7 @@ public sealed class ProgressExactnessTests
                 [StandardCatalog.NewVolunteers] = rows.Sum(x => x.NewVolunteers),
                 [StandardCatalog.FeaturedCases] = rows.Sum(x => x.FeaturedCases),
                 [StandardCatalog.Training] = workers.Sum(x => x.TrainingTenths),
+                [StandardCatalog.ContractorChecks] = rows.Count(x => x.ContractorChecks >= 1),
                 // The worker rows add up to the station's visit credits.
                 ["workerVisits"] = workers.Sum(x => x.HomeVisits),
             };
@@ -226,7 +240,7 @@ public sealed class ProgressExactnessTests
 
     private static Guid Visit(AppDbContext d, Guid station, DateOnly on, VisitKind kind, Guid[] workers, Guid recipient)
     {
-        var v = new Visit { StationId = station, Kind = kind, VisitedOn = on, RecordedOn = on, Domain = "elderly", Findings = "良好", ServiceContent = "探访", CreatedAt = DateTime.UtcNow };
+        var v = new Visit { StationId = station, Kind = kind, VisitedOn = on, RecordedOn = on, Domain = "elderlyServices", Findings = "良好", ServiceContent = "探访", CreatedAt = DateTime.UtcNow };
         v.Workers.AddRange(workers.Select(w => new VisitWorker { WorkerId = w }));
         v.Recipients.Add(new VisitRecipient { RecipientId = recipient });
         d.Visits.Add(v);
@@ -262,6 +276,13 @@ public sealed class ProgressExactnessTests
         a.Kinds.AddRange(kinds.Select(k => new ActivityKindEntry { Kind = k }));
         d.Activities.Add(a);
         return a.Id;
+    }
+
+    private static Guid Check(AppDbContext d, Guid station, DateOnly on)
+    {
+        var c = new Features.ContractorChecks.ContractorCheck { StationId = station, CheckedOn = on, CheckedBy = "项目经理", Findings = "台账齐全", CreatedAt = DateTime.UtcNow };
+        d.ContractorChecks.Add(c);
+        return c.Id;
     }
 
     private static Guid Volunteer(AppDbContext d, Guid station, DateOnly on)

@@ -18,6 +18,8 @@ public abstract class RecordPageModel(AppDbContext db, AttachmentStore store, IO
 {
     protected abstract string OwnerType { get; }
     protected AppDbContext Db => db;
+    protected AttachmentStore Store => store;
+    protected TimeProvider Clock => clock;
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, string? category, List<IFormFile>? files, CancellationToken ct)
     {

@@ -242,7 +242,7 @@ public static class GetProgress
                 CasesServed = g.Sum(m => m.CasesServed), Groups = g.Sum(m => m.Groups), Activities = g.Sum(m => m.Activities),
                 Publicity = g.Sum(m => m.PublicityActivities), Advocacy = g.Sum(m => m.AdvocacyActivities),
                 NewVolunteers = g.Sum(m => m.NewVolunteers), FeaturedCases = g.Sum(m => m.FeaturedCases),
-                // Qiongzhong 三(三)3 asks for one check a month, the only number any profile sets (checked at start-up).
+                // Qiongzhong（五）3 asks for one check a month, the only number any profile sets (checked at start-up).
                 Covered = g.Sum(m => m.ContractorChecks >= 1 ? 1 : 0),
             })
             .ToListAsync(ct);

@@ -148,6 +148,9 @@ public sealed class ProgressInterceptor(ProfileCatalog profiles) : SaveChangesIn
                 case FeaturedCase:
                     Dated(e, p, ProgressFamily.FeaturedCases, nameof(FeaturedCase.WrittenOn));
                     break;
+                case ContractorChecks.ContractorCheck:
+                    Dated(e, p, ProgressFamily.ContractorChecks, nameof(ContractorChecks.ContractorCheck.CheckedOn));
+                    break;
                 case Case:
                     Whole(e, p, ProgressFamily.Cases);
                     break;

@@ -83,7 +83,12 @@ public static class ProgressRecompute
                 break;
             }
             case ProgressFamily.ContractorChecks:
+            {
+                var dates = await db.ContractorChecks.Where(r => r.StationId == stationId && r.CheckedOn >= first && r.CheckedOn <= last)
+                    .Select(r => r.CheckedOn).ToListAsync(ct);
+                await SetStation(db, stationId, month, nameof(ProgressStationMonth.ContractorChecks), ByMonth(dates), ct);
                 break;
+            }
             case ProgressFamily.Cases:
                 await CasesAsync(db, profiles, stationId, ct);
                 break;

@@ -35,6 +35,8 @@ public static class ProgressReference
         var hours = db.Database.IsNpgsql()
             ? """CAST(ROUND(COALESCE(SUM(t."Hours"), 0) * 10) AS BIGINT)"""
             : """CAST(ROUND(COALESCE(SUM(CAST(t."Hours" AS REAL)), 0) * 10) AS INTEGER)""";
+        // A month with at least one check counts once (Qiongzhong（五）3: one a month, the only number any profile sets).
+        var month = db.Database.IsNpgsql() ? "date_trunc('month', x.\"CheckedOn\")" : "strftime('%Y-%m', x.\"CheckedOn\")";
         var sql = $$"""
             WITH th ("ProfileKey", "MinServices", "MinSessions", "MinTimes", "MinParticipants") AS (VALUES {{thresholds}}),
             st AS (SELECT p."Id", p."ProfileKey" FROM "Platforms" p WHERE p."RegionCode" LIKE {0}),
@@ -66,6 +68,8 @@ public static class ProgressReference
             UNION ALL SELECT 'volunteers.teams', COUNT(*) FROM "VolunteerTeams" x JOIN st ON st."Id" = x."StationId"
                 WHERE x."FoundedOn" <= {2} AND (x."DisbandedOn" IS NULL OR x."DisbandedOn" > {2})
             UNION ALL SELECT 'featuredCases', COUNT(*) FROM "FeaturedCases" x JOIN st ON st."Id" = x."StationId" WHERE x."WrittenOn" >= {1} AND x."WrittenOn" <= {2}
+            UNION ALL SELECT 'contractorChecks', COUNT(*) FROM (SELECT DISTINCT x."StationId", {{month}} AS m FROM "ContractorChecks" x
+                JOIN st ON st."Id" = x."StationId" WHERE x."CheckedOn" >= {1} AND x."CheckedOn" <= {2}) covered
             UNION ALL SELECT 'training', {{hours}} FROM "WorkerTraining" t JOIN "Workers" k ON k."Id" = t."WorkerId" JOIN st ON st."Id" = k."PlatformId"
                 WHERE t."Date" >= {1} AND t."Date" <= {2}
             """;
@@ -81,6 +85,6 @@ public static class ProgressReference
     [
         StandardCatalog.Visits, StandardCatalog.RecipientFiles, StandardCatalog.Cases, StandardCatalog.CasesServed, StandardCatalog.Groups,
         StandardCatalog.Activities, StandardCatalog.PublicityActivities, StandardCatalog.AdvocacyActivities, StandardCatalog.NewVolunteers,
-        StandardCatalog.VolunteerTeams, StandardCatalog.FeaturedCases, StandardCatalog.Training,
+        StandardCatalog.VolunteerTeams, StandardCatalog.FeaturedCases, StandardCatalog.ContractorChecks, StandardCatalog.Training,
     ];
 }
