@@ -20,6 +20,7 @@ using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Activities;
 using SocialWorkStation.Web.Features.Cases;
+using SocialWorkStation.Web.Features.ContractorChecks;
 using SocialWorkStation.Web.Features.FeaturedCases;
 using SocialWorkStation.Web.Features.Groups;
 using SocialWorkStation.Web.Features.Organisations;
@@ -152,7 +153,7 @@ internal static class ProvinceBench
         TableCopy.TableOf<Group>(m), TableCopy.TableOf<GroupMember>(m), TableCopy.TableOf<GroupSession>(m), TableCopy.TableOf<GroupAttendance>(m),
         TableCopy.TableOf<Activity>(m), TableCopy.TableOf<ActivityKindEntry>(m), TableCopy.TableOf<ActivityWorker>(m),
         TableCopy.TableOf<Volunteer>(m), TableCopy.TableOf<VolunteerTeam>(m), TableCopy.TableOf<VolunteerTeamMember>(m),
-        TableCopy.TableOf<FeaturedCase>(m),
+        TableCopy.TableOf<FeaturedCase>(m), TableCopy.TableOf<ContractorCheck>(m),
         TableCopy.TableOf<Visit>(m), TableCopy.TableOf<VisitWorker>(m), TableCopy.TableOf<VisitRecipient>(m),
     ];
 
@@ -221,6 +222,7 @@ internal static class ProvinceBench
         await Phase("社区活动与类型（COPY）", async () => $"{await g.WriteActivitiesAsync():N0} 场");
         await Phase("志愿者与志愿服务队（COPY）", async () => $"{await g.WriteVolunteersAsync():N0} 名");
         await Phase("特色服务案例（COPY）", async () => $"{await g.WriteFeaturedCasesAsync():N0} 篇");
+        await Phase("项目经理到站检查（COPY）", async () => $"{await g.WriteContractorChecksAsync():N0} 次");
         await Phase("走访：入户与电话问候（三路 COPY FREEZE）", async () =>
         {
             var (visits, workers, recipients) = await g.WriteVisitsAsync();
@@ -317,6 +319,8 @@ internal static class ProvinceBench
             (StandardCatalog.NewVolunteers, "新增实名志愿者", s => Status(s.NewVolunteers, t.NewVolunteersPerStation, share)),
             (StandardCatalog.VolunteerTeams, "志愿服务队（在册）", s => Status(s.ActiveTeams, t.VolunteerTeamsPerStation, 1m)),
             (StandardCatalog.FeaturedCases, "特色服务案例", s => Status(s.FeaturedCases, t.FeaturedCasesPerStation, share)),
+            // Months covered against the year's 12 months × 1, expected in proportion to the days gone.
+            (StandardCatalog.ContractorChecks, "项目经理到站检查（月）", s => Status(s.MonthsChecked, 12, share)),
         };
         // Only what the profile tracks (a profile without a number for a standard does not track it).
         var rows = all.Where(x => tracked.Contains(x.Key)).Select(x => (x.Name, x.Status)).ToList();

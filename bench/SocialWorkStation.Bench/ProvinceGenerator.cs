@@ -11,6 +11,7 @@ using SocialWorkStation.Domain.Visits;
 using SocialWorkStation.Domain.Volunteers;
 using SocialWorkStation.Web.Features.Activities;
 using SocialWorkStation.Web.Features.Cases;
+using SocialWorkStation.Web.Features.ContractorChecks;
 using SocialWorkStation.Web.Features.FeaturedCases;
 using SocialWorkStation.Web.Features.Groups;
 using SocialWorkStation.Web.Features.Organisations;
@@ -196,17 +197,18 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
     public async Task<long> WriteStationsAsync()
     {
         await using var c = Open();
-        var contractors = new Dictionary<string, Guid>();
+        var contractors = new Dictionary<string, (Guid Id, string Manager)>();
         await using (var orgs = TableCopy.Begin<Organisation>(c, model, "Id", "Name", "Kind", "RegionCode", "Contact", "Phone", "Version"))
         {
             var r = Rng(2, 0);
             foreach (var county in _stations.GroupBy(s => s.CountyCode))
             {
                 var id = Guid.CreateVersion7();
-                contractors[county.Key] = id;
+                var manager = RecipientLoad.Name(r);
+                contractors[county.Key] = (id, manager);
                 var countyName = county.First().Name[..^(county.First().Township.Length + "社会工作服务站".Length)];
                 orgs.Row().Put(id).Put($"{countyName}社会工作服务中心").Put((int)OrganisationKind.Contractor).Put(county.Key)
-                    .Put(RecipientLoad.Name(r)).Put(Phone(r)).Put(1);
+                    .Put(manager).Put(Phone(r)).Put(1);
             }
             await orgs.CompleteAsync();
         }
@@ -217,7 +219,7 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
             var r = Rng(3, 0);
             foreach (var s in _stations)
             {
-                s.ContractorId = contractors[s.CountyCode];
+                (s.ContractorId, s.Manager) = contractors[s.CountyCode];
                 platforms.Row().Put(s.Id).Put(s.Name).Put((int)PlatformKind.Station).Put(s.RegionCode).Put(o.Profile).Put(s.ContractorId)
                     .Put($"{s.Township}人民政府大院").Put("0731-" + r.Next(2_000_000, 8_999_999).ToString(CultureInfo.InvariantCulture))
                     .Put("周一至周五 8:00-12:00，14:30-17:30").Put((decimal)(30 + r.Next(0, 90))).Put(r.NextDouble() < 0.95)
@@ -447,7 +449,8 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
                             if (reviewed <= o.AsOf && r.NextDouble() < 0.7)
                             {
                                 evaluationReviewed = reviewed;
-                                (stage, since) = (CaseStage.Closed, reviewed.AddDays(r.Next(0, 3)) > o.AsOf ? o.AsOf : reviewed.AddDays(r.Next(0, 3)));
+                                var closed = reviewed.AddDays(r.Next(0, 3));
+                                (stage, since) = (CaseStage.Closed, closed > o.AsOf ? o.AsOf : closed);
                             }
                         }
                     }
@@ -584,8 +587,9 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
                 var stage = days.Count == 0 ? GroupStage.Preparation : days.Count == planned ? GroupStage.Ending
                     : days.Count * 3 < planned ? GroupStage.Formation : days.Count * 3 < planned * 2 ? GroupStage.Transition : GroupStage.Maturity;
                 var id = Guid.CreateVersion7();
+                var created = started.AddDays(-r.Next(3, 20));
                 groups.Row().Put(id).Put(s.Id).Put($"{s.Township}{name}").Put(purpose).Put((int)stage).Put(planned).Put(started)
-                    .Put(Calendar.At(started.AddDays(-r.Next(3, 20)) < _cal.YearStart ? _cal.YearStart : started.AddDays(-r.Next(3, 20)), r)).Put(1 + days.Count);
+                    .Put(Calendar.At(created < _cal.YearStart ? _cal.YearStart : created, r)).Put(1 + days.Count);
                 foreach (var m in group) members.Row().Put(Guid.CreateVersion7()).Put(id).Put(s.RecipientIds[m]);
                 for (var k = 0; k < days.Count; k++)
                 {
@@ -755,6 +759,43 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
         }
         await featured.CompleteAsync();
         return featured.Rows;
+    }
+
+    /// <summary>
+    /// The contractor's project manager checks each station (Qiongzhong: at least once a month): every month at a
+    /// station on pace, one or two months missed at a station behind (often the Spring Festival month), several at
+    /// one far behind. Checks fall on days up to the as-of day.
+    /// </summary>
+    public async Task<long> WriteContractorChecksAsync()
+    {
+        await using var c = Open();
+        await using var checks = TableCopy.Begin<ContractorCheck>(c, model, "Id", "StationId", "CheckedOn", "CheckedBy", "Findings", "Guidance", "CreatedAt", "Version");
+        foreach (var s in _stations)
+        {
+            var r = Rng(11, s.Index);
+            var months = Enumerable.Range(1, o.AsOf.Month).ToList();
+            var missed = s.Class switch
+            {
+                PaceClass.OnPace => 0,
+                PaceClass.Behind => 1 + r.Next(0, 2),
+                _ => 3 + r.Next(0, 4),
+            };
+            var skip = months.OrderBy(m => m == 2 ? -1 : r.Next(1, 100)).Take(Math.Min(missed, months.Count)).ToHashSet();
+            foreach (var m in months.Where(m => !skip.Contains(m)))
+            {
+                var first = new DateOnly(o.Year, m, 1);
+                var last = first.AddMonths(1).AddDays(-1) < o.AsOf ? first.AddMonths(1).AddDays(-1) : o.AsOf;
+                for (var k = r.NextDouble() < 0.15 ? 2 : 1; k > 0; k--)
+                {
+                    var day = _cal.Sample(r, first, last);
+                    checks.Row().Put(Guid.CreateVersion7()).Put(s.Id).Put(day).Put(s.Manager).Put(r.Pick(CheckFindings)).Put(r.Pick(CheckGuidance))
+                        .Put(Calendar.At(day, r)).Put(1);
+                }
+            }
+            s.MonthsChecked = months.Count - skip.Count;
+        }
+        await checks.CompleteAsync();
+        return checks.Rows;
     }
 
     // ---------------------------------------------------------------- visits (the bulk)

@@ -183,6 +183,8 @@ internal sealed class StationPlan
     public required string Township { get; init; }
     public required PaceClass Class { get; init; }
     public Guid ContractorId { get; set; }
+    /// <summary>The contractor's project manager who checks the station.</summary>
+    public string Manager { get; set; } = "";
     public double Latitude { get; init; }
     public double Longitude { get; init; }
     public List<WorkerPlan> Workers { get; } = [];
@@ -206,6 +208,7 @@ internal sealed class StationPlan
     public int NewVolunteers;
     public int ActiveTeams;
     public int FeaturedCases;
+    public int MonthsChecked;
     public int NewRecipients;
 
     public List<WorkerPlan> ActiveAt(DateOnly d) => Workers.Where(w => w.ActiveOn(d)).ToList();

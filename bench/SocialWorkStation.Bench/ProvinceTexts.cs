@@ -118,6 +118,18 @@ internal static class ProvinceTexts
         "六、专业反思：需进一步完善志愿者培训和服务记录，形成可推广的服务模式。",
     ];
 
+    public static readonly string[] CheckFindings =
+    [
+        "查阅本月走访台账与个案记录，记录基本完整", "检查站点开放时间与值班情况，按时开放", "抽查服务对象档案，部分档案缺少签名",
+        "了解小组与社区活动开展情况，进度正常", "检查服务台账，部分走访记录补录较多",
+    ];
+
+    public static readonly string[] CheckGuidance =
+    [
+        "指导规范填写走访记录，当天记录当天录入", "督促按计划推进个案服务，补齐服务记录", "指导小组活动设计与签到表整理",
+        "提醒按时完成本月志愿者招募与登记",
+    ];
+
     public static readonly string[] TrainingTopics = ["个案工作实务", "小组工作方法", "社会救助政策", "儿童保护实务", "社工伦理与督导", "老年社会工作"];
 
     public static readonly string[] TrainingProviders = ["省社会工作协会", "县民政局", "市社会工作服务指导中心", "社会组织孵化基地"];
