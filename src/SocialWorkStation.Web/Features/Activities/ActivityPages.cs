@@ -127,7 +127,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, Attachme
                 }
                 catch (RequestValidationException ex)
                 {
-                    TempData["AttachmentError"] = $"活动已保存，但有照片未能上传：{string.Join("；", ex.Errors.SelectMany(e => e.Value))}";
+                    TempData[RecordPageModel.ErrorKey] = $"活动已保存，但有照片未能上传：{string.Join("；", ex.Errors.SelectMany(e => e.Value))}";
                 }
                 TempData["Message"] = (IsNew ? $"已记录活动“{saved.Theme}”" : $"已保存“{saved.Theme}”的修改") + (uploaded > 0 ? $"，上传照片 {uploaded} 张。" : "。");
                 return RedirectToPage("/Activities/Details", new { id = saved.Id });
