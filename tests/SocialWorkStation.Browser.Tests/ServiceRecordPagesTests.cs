@@ -84,6 +84,18 @@ public sealed class ServiceRecordPagesTests(BrowserApp app)
         await page.WaitForURLAsync("**/Resources/Details/**");
         await Expect(page.Locator(".facts")).ToContainTextAsync("¥5,000.00");
 
+        // Goods handed to one recipient: the name stays masked, the full record is behind the recipient's 查看.
+        await page.GotoAsync("/Resources/Edit");
+        await page.GetByLabel("捐赠方/合作方名称").FillAsync("李先生");
+        await page.GetByLabel("类型", new() { Exact = true }).SelectOptionAsync("individual");
+        await page.GetByLabel("内容").FillAsync("冬衣两件");
+        await page.GetByLabel("服务对象", new() { Exact = true }).CheckAsync();
+        var chosen = await page.GetByLabel("受助服务对象（去向为服务对象时）").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/Resources/Details/**");
+        await Expect(page.Locator(".facts .recipient-name")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^服务对象：.\\*"));
+        await Expect(page.Locator(".facts").GetByRole(AriaRole.Link, new() { Name = "查看" })).ToHaveAttributeAsync("href", "/Recipients/Details/" + chosen[0]);
+
         // Two tabs edit the same activity; the second save finds the first and shows both versions.
         await page.GotoAsync("/Activities/Edit");
         await page.GetByLabel("地点", new() { Exact = true }).FillAsync("营根镇");
