@@ -5,7 +5,6 @@ using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Activities;
 using SocialWorkStation.Web.Features.Attachments;
 using SocialWorkStation.Domain.Names;
-using SocialWorkStation.Domain.Regions;
 using SocialWorkStation.Web.Features.Organisations;
 using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Stations;
@@ -108,8 +107,7 @@ public static class ResourceUseCases
         if (destination == ResourceDestination.Village)
         {
             if (StationRecords.Clean(input.VillageCode) is not { } code) errors.Add("villageCode", "请选择资源发放的村（社区）");
-            else if (station is not null && !await db.Regions.AnyAsync(x => x.Code == code && x.Level == RegionLevel.Village && x.Code.StartsWith(station.RegionCode), ct))
-                errors.Add("villageCode", "该村（社区）不在本站服务的乡镇（街道）内");
+            else await StationRecords.ValidateVillage(db, errors, "villageCode", code, station, ct);
         }
         if (destination == ResourceDestination.Recipient)
         {
@@ -162,8 +160,7 @@ public static class ResourceUseCases
         var stations = await StationRecords.Stations(db, items.Select(r => r.StationId), ct);
         var activityIds = items.Where(r => r.ActivityId is not null).Select(r => r.ActivityId!.Value).Distinct().ToList();
         var themes = activityIds.Count == 0 ? [] : await db.Set<Activity>().AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Theme, ct);
-        var villageCodes = items.Where(r => r.VillageCode is not null).Select(r => r.VillageCode!).Distinct().ToList();
-        var villages = villageCodes.Count == 0 ? [] : await db.Regions.AsNoTracking().Where(x => villageCodes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
+        var villages = await StationRecords.RegionNames(db, items.Select(r => r.VillageCode), ct);
         // Recipients' names are masked in every answer (domain.md section 8); the full record is behind the recipient's own reveal.
         var recipientIds = items.Where(r => r.RecipientId is not null).Select(r => r.RecipientId!.Value).Distinct().ToList();
         var names = recipientIds.Count == 0 ? [] : await db.Recipients.AsNoTracking().Where(x => recipientIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => Masking.Name(x.Name), ct);
