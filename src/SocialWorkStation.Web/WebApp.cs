@@ -229,5 +229,7 @@ public static class WebApp
         Features.Resources.ResourceUseCases.Map(api);
         Features.NeedsSurveys.NeedsSurveyUseCases.Map(api);
         Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
+        Features.Progress.ProgressEndpoints.Map(api);
+        Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
     }
 }

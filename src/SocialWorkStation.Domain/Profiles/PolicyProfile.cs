@@ -32,6 +32,11 @@ public sealed record PolicyProfile
     public StaffRules? Staff { get; init; }
     /// <summary>How often recipients are visited (定期巡访); absent when the document sets no schedule.</summary>
     public Visits.VisitSchedule? VisitSchedule { get; init; }
+    /// <summary>How progress against the standards is judged by date (the documents are silent; platform defaults).</summary>
+    public PaceRules? Pace { get; init; }
+
+    /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
+    public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
 
     /// <summary>Every value the profile holds, flattened for display and side-by-side comparison.</summary>
     public IEnumerable<ProfileEntry> Entries()
@@ -67,6 +72,11 @@ public sealed record PolicyProfile
         yield return Entry("standards.newVolunteersPerStation", "服务标准：每站每年新增实名注册志愿者（名）", st?.NewVolunteersPerStation);
         yield return Entry("standards.volunteerTeamsPerStation", "服务标准：每站志愿服务队（支）", st?.VolunteerTeamsPerStation);
         yield return Entry("standards.featuredCasesPerStation", "服务标准：每站特色服务案例（篇）", st?.FeaturedCasesPerStation);
+        yield return Entry("standards.recipientFilesPerStation", "服务标准：每站每年服务建档（人）", st?.RecipientFilesPerStation);
+        yield return Entry("standards.contractorChecksPerMonth", "项目经理检查指导：每月对每个社工站至少（次）", st?.ContractorChecksPerMonth);
+        yield return Entry("pace.farBehindBelow", "进度：低于应完成进度的该比例为严重落后", FarBehindBelow);
+        yield return Entry("pace.proRated", "进度：按在岗天数折算目标的标准",
+            Pace?.ProRated is { } pr ? pr with { Value = pr.Value.Select(k => Progress.StandardCatalog.Find(k)?.Label ?? k).ToArray() } : null);
         foreach (var e in (Staff ?? new StaffRules()).Entries())
         {
             yield return e;
@@ -88,6 +98,18 @@ public sealed record PolicyProfile
         null => "",
         _ => value.ToString() ?? "",
     };
+}
+
+/// <summary>How progress is judged against the pace; none of the five documents sets these, so each value says it is a platform default.</summary>
+public sealed record PaceRules
+{
+    public static readonly Sourced<decimal> DefaultFarBehindBelow = new(0.5m, "平台默认（五份文件均未规定进度预警线）",
+        "已完成数低于按已过天数应完成数的一半，标为严重落后；低于应完成数但不低于一半，标为落后。");
+
+    /// <summary>Below this share of the expected pace a standard is far behind (0.5: under half of what the days elapsed ask).</summary>
+    public Sourced<decimal>? FarBehindBelow { get; init; }
+    /// <summary>Worker standards whose target is pro-rated by days employed in the year; others are owed in full.</summary>
+    public Sourced<string[]>? ProRated { get; init; }
 }
 
 public sealed record ProfileDocument

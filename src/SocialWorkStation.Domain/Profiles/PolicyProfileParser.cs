@@ -97,6 +97,12 @@ public static class PolicyProfileParser
                 "每条规则须有名称、大于0的天数，以及对象类别或最低风险等级");
         }
         ValidateStandards(file, p.Standards);
+        if (p.Pace is { } pace)
+        {
+            Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");
+            Check(file, "pace.proRated", pace.ProRated, v => v.All(k => Progress.StandardCatalog.Find(k) is { Level: Progress.StandardLevel.Worker }),
+                "只能列出按人计的标准（visits、training）");
+        }
     }
 
     private static void ValidateStandards(string file, ServiceStandards? s)
@@ -112,6 +118,7 @@ public static class PolicyProfileParser
                      ("participantTimesPerGroup", s.ParticipantTimesPerGroup), ("activitiesPerStation", s.ActivitiesPerStation),
                      ("participantsPerActivity", s.ParticipantsPerActivity), ("newVolunteersPerStation", s.NewVolunteersPerStation),
                      ("volunteerTeamsPerStation", s.VolunteerTeamsPerStation), ("featuredCasesPerStation", s.FeaturedCasesPerStation),
+                     ("recipientFilesPerStation", s.RecipientFilesPerStation), ("contractorChecksPerMonth", s.ContractorChecksPerMonth),
                  })
         {
             Check(file, "standards." + name, value, v => v > 0, "应为正整数");

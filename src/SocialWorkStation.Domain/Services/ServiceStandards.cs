@@ -34,6 +34,13 @@ public sealed record ServiceStandards
     public Sourced<int>? VolunteerTeamsPerStation { get; init; }
     /// <summary>Featured service case studies per station (Ledong: 1).</summary>
     public Sourced<int>? FeaturedCasesPerStation { get; init; }
+    /// <summary>People filed (建档) per station per year (Qiongzhong（六）2 sets no number; the profile says how it reads it).</summary>
+    public Sourced<int>? RecipientFilesPerStation { get; init; }
+    /// <summary>
+    /// The contractor's project manager checks each station at least this many times a calendar month
+    /// (Qiongzhong（五）管理保障第3项“人员配备”: 每月至少对各工作站进行一次检查指导).
+    /// </summary>
+    public Sourced<int>? ContractorChecksPerMonth { get; init; }
 }
 
 /// <summary>

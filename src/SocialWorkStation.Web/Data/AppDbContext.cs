@@ -44,6 +44,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Resources.Resource> Resources => Set<Features.Resources.Resource>();
     public DbSet<Features.NeedsSurveys.NeedsSurvey> NeedsSurveys => Set<Features.NeedsSurveys.NeedsSurvey>();
     public DbSet<Features.FeaturedCases.FeaturedCase> FeaturedCases => Set<Features.FeaturedCases.FeaturedCase>();
+    public DbSet<Features.Progress.ProgressStationMonth> ProgressStationMonths => Set<Features.Progress.ProgressStationMonth>();
+    public DbSet<Features.Progress.ProgressWorkerMonth> ProgressWorkerMonths => Set<Features.Progress.ProgressWorkerMonth>();
+    public DbSet<Features.ContractorChecks.ContractorCheck> ContractorChecks => Set<Features.ContractorChecks.ContractorCheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

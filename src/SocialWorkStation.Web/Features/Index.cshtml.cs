@@ -16,6 +16,8 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
     public int? StationCount { get; private set; }
     /// <summary>The 今日 section of a station worker's phone (visits due and overdue).</summary>
     public Visits.DueVisits.Result? Today { get; private set; }
+    /// <summary>Station heads and contractor managers: the standards their stations are behind on this year (issue 6's notice).</summary>
+    public Progress.ProgressReportDto? Behind { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +35,11 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
         else if (scope.Kind is ScopeKind.Region or ScopeKind.Platform && !User.IsInRole(Roles.Auditor))
         {
             StationCount = (await ListStations.Handle(db, scope, new ListStations.Query(), new PageRequest(1, 1), ct)).Total;
+        }
+        if ((User.IsInRole(Roles.StationHead) || User.IsInRole(Roles.ContractorManager)) && scope.Kind is ScopeKind.Station or ScopeKind.Region)
+        {
+            var report = await Progress.GetProgress.Handle(db, profiles, clock, scope, new Progress.GetProgress.Query(), ct);
+            Behind = report.BehindTotal > 0 ? report : null;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace SocialWorkStation.Web.Infrastructure;
 
 /// <summary>
 /// Operator commands: `dotnet run --project src/SocialWorkStation.Web -- import-regions &lt;folder&gt; [--provinces=44,45]`,
-/// `rotate-recipient-key [new-key | new-index-key]` (docs/recipients.md).
+/// `rotate-recipient-key [new-key | new-index-key]` (docs/recipients.md), `rebuild-progress` (docs/operations.md).
 /// </summary>
 public static class Commands
 {
@@ -35,8 +35,17 @@ public static class Commands
                 await Startup.InitialiseAsync(app.Services, app.Configuration);
                 await RotateRecipientKey.RunCommand(app.Services, args);
                 break;
+            case "rebuild-progress":
+                await Startup.InitialiseAsync(app.Services, app.Configuration);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var result = await Features.Progress.ProgressRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                        scope.ServiceProvider.GetRequiredService<Features.Profiles.ProfileCatalog>(), CancellationToken.None);
+                    Console.WriteLine($"进度统计已重算：站点 {result.Platforms} 个，社工 {result.Workers} 名，修正了 {result.Differences} 处计数差异。");
+                }
+                break;
             default:
-                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key");
+                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key, rebuild-progress");
                 Environment.ExitCode = 2;
                 break;
         }

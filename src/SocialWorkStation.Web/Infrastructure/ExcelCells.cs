@@ -7,6 +7,8 @@ namespace SocialWorkStation.Web.Infrastructure;
 /// </summary>
 public static class ExcelCells
 {
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static string? Safe(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

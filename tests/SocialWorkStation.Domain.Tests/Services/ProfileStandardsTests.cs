@@ -34,7 +34,17 @@ public class ProfileStandardsTests
         Assert.Equal(30, s.NewVolunteersPerStation!.Value);
         Assert.Equal(1, s.VolunteerTeamsPerStation!.Value);
         Assert.Null(s.FeaturedCasesPerStation);
+        Assert.Equal(1, s.ContractorChecksPerMonth!.Value);
+        Assert.Contains("人员配备", s.ContractorChecksPerMonth.Source);
     }
+
+    [Theory]
+    [InlineData("hainan-ledong")]
+    [InlineData("shenmu")]
+    [InlineData("hunan")]
+    [InlineData("wenzhou")]
+    public void Only_Qiongzhong_sets_the_monthly_contractor_check(string key) =>
+        Assert.Null(Load(key).Standards?.ContractorChecksPerMonth);
 
     [Fact]
     public void Ledong_asks_for_a_featured_case_and_Shenmu_for_a_volunteer_team()
@@ -60,6 +70,7 @@ public class ProfileStandardsTests
     {
         var entries = Load("hainan-qiongzhong").Entries().Where(e => e.Path.StartsWith("standards.", StringComparison.Ordinal) && e.Value is not null).ToList();
         Assert.Contains(entries, e => e.Path == "standards.requiredActivityKinds" && e.Value == "社会工作宣传、志愿服务倡导");
+        Assert.Contains(entries, e => e.Path == "standards.contractorChecksPerMonth" && e.Value == "1" && e.Source!.Contains("人员配备"));
         Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Source)));
     }
 

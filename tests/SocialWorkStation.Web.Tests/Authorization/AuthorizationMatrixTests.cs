@@ -143,8 +143,10 @@ public sealed class AuthorizationMatrixTests
         var outsideVisit = await Visits.VisitApiTests.AddVisitDirect(app, outsideStation, outsideRecipient);
         var insideCase = await Cases.CaseApiTests.AddCaseDirect(app, Guid.Parse(headStation), insideRecipient);
         var outsideCase = await Cases.CaseApiTests.AddCaseDirect(app, outsideStation, outsideRecipient);
+        var check = await ContractorCheckSamples(app, headStation, outsideStation);
         return new Dictionary<string, Samples>(services)
         {
+            ["contractor-checks.id"] = check,
             ["cases.id"] = new(insideCase.ToString(), outsideCase.ToString()),
             ["groups.id"] = new((await Groups.GroupApiTests.AddGroupDirect(app, Guid.Parse(headStation))).ToString(), (await Groups.GroupApiTests.AddGroupDirect(app, outsideStation)).ToString()),
             ["visits.id"] = new(insideVisit.ToString(), outsideVisit.ToString()),
@@ -222,6 +224,22 @@ public sealed class AuthorizationMatrixTests
             ["featured-cases.id"] = new(featured, outside.Item8.ToString()),
             ["attachments.id"] = new(attachment, outside.Item9.ToString()),
         };
+    }
+
+    /// <summary>A check the project manager records at the head's station, and one written straight to the database in Ledong.</summary>
+    private static async Task<Samples> ContractorCheckSamples(TestApp app, string headStation, Guid outsideStation)
+    {
+        var response = await (await app.ClientFor("manager")).PostJson("/api/v1/contractor-checks",
+            new { stationId = headStation, checkedOn = "2026-03-01", checkedBy = "陈经理", findings = "矩阵检查" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"contractor-checks: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var outside = await app.WithDb(async db =>
+        {
+            var c = new Features.ContractorChecks.ContractorCheck { StationId = outsideStation, CheckedOn = new DateOnly(2026, 3, 1), CheckedBy = "外", Findings = "f" };
+            db.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        return new Samples((await response.ReadJson()).GetProperty("id").GetString()!, outside.ToString());
     }
 
     /// <summary>A social worker whose scope was never set (made directly in the database, as a legacy account would be).</summary>

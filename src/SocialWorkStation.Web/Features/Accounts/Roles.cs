@@ -67,6 +67,8 @@ public static class Permissions
     public const string ServicesRecord = "services.record";
     /// <summary>See a volunteer's full ID number (with a reason, audited) and issue proofs of service that print it.</summary>
     public const string VolunteersReveal = "volunteers.reveal";
+    /// <summary>Record, correct and remove the project manager's checks of the stations (Qiongzhong（五）管理保障第3项).</summary>
+    public const string ContractorChecksWrite = "contractorChecks.write";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -97,5 +99,8 @@ public static class Permissions
         // Station staff record what they do; the project manager may correct records of the stations it runs.
         [ServicesRecord] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
         [VolunteersReveal] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
+        // The check is the project manager's own account of visiting a station; the station, township, bureau and
+        // evaluator read it. A station head does not write it: it would be the checked station reporting on itself.
+        [ContractorChecksWrite] = [Roles.ContractorManager],
     };
 }

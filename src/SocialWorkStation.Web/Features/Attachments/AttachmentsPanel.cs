@@ -36,6 +36,7 @@ public abstract class RecordPageModel(AppDbContext db, AttachmentStore store, IO
 
     protected abstract string OwnerType { get; }
     protected AppDbContext Db => db;
+    protected AttachmentStore Store => store;
     protected TimeProvider Clock => clock;
 
     /// <summary>Whether files of the page's record <paramref name="id"/> may go to <paramref name="ownerId"/>: by default only the record itself.</summary>

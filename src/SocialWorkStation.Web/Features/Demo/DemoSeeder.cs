@@ -89,6 +89,11 @@ public static partial class DemoSeeder
         headStation ??= db.Platforms.Local.First(p => p.Kind == PlatformKind.Station);
         var secondStation = db.Platforms.Local.FirstOrDefault(p => p.RegionCode == SecondStationTownship);
         AddWorkers(db, headStation, secondStation, now);
+        if (secondStation is not null)
+        {
+            var today = Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+            AddServices(db, secondStation, db.Workers.Local.Where(w => w.PlatformId == secondStation.Id).OrderBy(w => w.Role).ToList(), today, now);
+        }
         await db.SaveChangesAsync();
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -134,6 +139,7 @@ public static partial class DemoSeeder
             await users.AddToRoleAsync(user, a.Role);
         }
         await SeedRecipientsAsync(sp, headStation.Id, now);
+        await SeedContractorChecksAsync(db, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
         return true;
     }
 

@@ -35,6 +35,8 @@ public static class Navigation
             {
                 stations.Add(new NavItem("新建站点", "/Stations/Edit", "plus", "/Stations/Edit"));
             }
+            // The project manager's monthly check of each station (Qiongzhong（五）管理保障第3项); the stations read theirs.
+            stations.Add(new NavItem("项目经理检查", "/ContractorChecks/Index", "check", "/ContractorChecks"));
             stations.Add(new NavItem("政策方案", "/Profiles/Index", "book", "/Profiles"));
             stations.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
             groups.Add(new NavGroup("站点", stations));
@@ -63,6 +65,7 @@ public static class Navigation
             groups.Add(new NavGroup("服务对象", recipients));
             groups.Add(new NavGroup("服务记录",
             [
+                new NavItem("服务标准进度", "/Progress/Index", "check", "/Progress"),
                 new NavItem("走访台账", "/Visits/Index", "list", "/Visits"),
                 new NavItem("个案", "/Cases/Index", "user", "/Cases"),
                 new NavItem("小组", "/Groups/Index", "users", "/Groups"),
@@ -121,7 +124,13 @@ public static class Navigation
         else
         {
             tabs.Add(new NavItem("站点", "/Stations/Index", "station", "/Stations"));
+            tabs.Add(new NavItem("进度", "/Progress/Index", "check", "/Progress"));
             tabs.Add(new NavItem("方案", "/Profiles/Index", "book", "/Profiles"));
+            if (user.Can(Permissions.ContractorChecksWrite))
+            {
+                // The project manager records the monthly station checks on the go.
+                tabs.Add(new NavItem("检查", "/ContractorChecks/Index", "check", "/ContractorChecks"));
+            }
         }
         tabs.Add(new NavItem("我的", "/Account/Index", "user", "/Account"));
         return tabs;

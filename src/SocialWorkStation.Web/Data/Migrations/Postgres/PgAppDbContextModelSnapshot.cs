@@ -629,6 +629,50 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("CaseService");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.ContractorChecks.ContractorCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "CheckedOn");
+
+                    b.ToTable("ContractorChecks", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.FeaturedCases.FeaturedCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -940,6 +984,104 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Progress.ProgressStationMonth", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Activities")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("AdvocacyActivities")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("Cases")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("CasesServed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("ContractorChecks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("FeaturedCases")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("Groups")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("HomeVisits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("NewVolunteers")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("PublicityActivities")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("RecipientFiles")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("StationId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ProgressStationMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Progress.ProgressWorkerMonth", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HomeVisits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("TrainingTenths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("WorkerId", "StationId", "Month");
+
+                    b.HasIndex("StationId", "Month");
+
+                    b.ToTable("ProgressWorkerMonths", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Household", b =>
@@ -2158,6 +2300,17 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.ContractorChecks.ContractorCheck", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.FeaturedCases.FeaturedCase", b =>

@@ -616,6 +616,50 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("CaseService");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.ContractorChecks.ContractorCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "CheckedOn");
+
+                    b.ToTable("ContractorChecks", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.FeaturedCases.FeaturedCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -927,6 +971,104 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Progress.ProgressStationMonth", b =>
+                {
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activities")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("AdvocacyActivities")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("Cases")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("CasesServed")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("ContractorChecks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("FeaturedCases")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("Groups")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("HomeVisits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("NewVolunteers")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("PublicityActivities")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("RecipientFiles")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("StationId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ProgressStationMonths", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Progress.ProgressWorkerMonth", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomeVisits")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int>("TrainingTenths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.HasKey("WorkerId", "StationId", "Month");
+
+                    b.HasIndex("StationId", "Month");
+
+                    b.ToTable("ProgressWorkerMonths", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Recipients.Household", b =>
@@ -2140,6 +2282,17 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.ContractorChecks.ContractorCheck", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.FeaturedCases.FeaturedCase", b =>

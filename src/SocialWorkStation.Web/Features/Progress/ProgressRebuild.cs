@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Profiles;
+
+namespace SocialWorkStation.Web.Features.Progress;
+
+/// <summary>
+/// Recounts every platform's progress from the records and reports how many counts were wrong before
+/// (`dotnet run --project src/SocialWorkStation.Web -- rebuild-progress`; docs/operations.md). Needed after
+/// records are changed outside the platform (a bulk load, a restore, SQL by hand) or a profile's thresholds
+/// changed; otherwise the counts are kept exact as records are saved and a rebuild finds no differences.
+/// </summary>
+public static class ProgressRebuild
+{
+    public sealed record Result(int Platforms, int Workers, int Differences);
+
+    public static async Task<Result> RunAsync(AppDbContext db, ProfileCatalog profiles, CancellationToken ct)
+    {
+        var before = await SnapshotAsync(db, ct);
+        var platforms = await db.Platforms.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        foreach (var platform in platforms)
+        {
+            // One short transaction per platform: a rebuild of a province never holds every lock at once.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await ProgressRecompute.LockAsync(db, platform, ct);
+            foreach (var family in Enum.GetValues<ProgressFamily>())
+            {
+                await ProgressRecompute.StationAsync(db, profiles, platform, family, ProgressRecompute.AllMonths, ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        var workers = await db.Workers.AsNoTracking().OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+        foreach (var chunk in workers.Chunk(200))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var worker in chunk)
+            {
+                await ProgressRecompute.TrainingAsync(db, worker, ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        var after = await SnapshotAsync(db, ct);
+        var differences = after.Keys.Union(before.Keys).Count(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k));
+        return new Result(platforms.Count, workers.Count, differences);
+    }
+
+    /// <summary>Every non-zero count, keyed by row and column, so two snapshots compare cell by cell.</summary>
+    public static async Task<Dictionary<string, int>> SnapshotAsync(AppDbContext db, CancellationToken ct)
+    {
+        var result = new Dictionary<string, int>();
+        foreach (var r in await db.ProgressStationMonths.AsNoTracking().Where(r => r.Month != 0).ToListAsync(ct))
+        {
+            foreach (var column in ProgressColumns.Station)
+            {
+                var value = (int)typeof(ProgressStationMonth).GetProperty(column)!.GetValue(r)!;
+                if (value != 0)
+                {
+                    result[$"{r.StationId}/{r.Month}/{column}"] = value;
+                }
+            }
+        }
+        foreach (var r in await db.ProgressWorkerMonths.AsNoTracking().ToListAsync(ct))
+        {
+            if (r.HomeVisits != 0)
+            {
+                result[$"{r.WorkerId}/{r.StationId}/{r.Month}/HomeVisits"] = r.HomeVisits;
+            }
+            if (r.TrainingTenths != 0)
+            {
+                result[$"{r.WorkerId}/{r.StationId}/{r.Month}/TrainingTenths"] = r.TrainingTenths;
+            }
+        }
+        return result;
+    }
+}
