@@ -9,6 +9,7 @@ using SocialWorkStation.Web;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Features.Visits;
 using SocialWorkStation.Web.Infrastructure;
@@ -86,6 +87,14 @@ internal static class DueBench
                         SELECT vid, sid, kind, day, day, false, 'elderlyServices', '基准', '基准', false, now(), 1 FROM src)
                     INSERT INTO "VisitRecipients" ("Id","VisitId","RecipientId") SELECT gen_random_uuid(), vid, rid FROM src
                     """);
+                // Start-up decrypts the newest recipient to check the keys (a later --reuse run): that one gets a real ciphertext.
+                var newest = (Guid)(await new NpgsqlCommand("SELECT \"Id\" FROM \"Recipients\" ORDER BY \"Id\" DESC LIMIT 1", c).ExecuteScalarAsync())!;
+                await using (var real = new NpgsqlCommand("UPDATE \"Recipients\" SET \"IdNumberCipher\" = $1 WHERE \"Id\" = $2", c))
+                {
+                    real.Parameters.AddWithValue(host.Services.GetRequiredService<RecipientProtector>().Encrypt("11010519491231002X", Recipient.Context(newest, "idNumber")));
+                    real.Parameters.AddWithValue(newest);
+                    await real.ExecuteNonQueryAsync();
+                }
                 await Exec(c, "ANALYZE");
                 Console.WriteLine($"SQL 装载服务对象与走访记录: {watch.Elapsed.TotalSeconds:0.0} 秒");
             }
