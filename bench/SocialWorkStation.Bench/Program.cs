@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
@@ -26,11 +23,16 @@ using SocialWorkStation.Web.Infrastructure;
 //       [--recipients 1000000] [--iterations 200] [--import-rows 10000] [--database sws_bench] [--reuse]
 // Loads the recipients with binary COPY into a fresh database, then times the platform's own search handler
 // against a primary-key lookup made through the same stack in the same run, and the roster import against
-// PostgreSQL COPY of the same rows. Other modes: --visits (VisitBench.cs, issue 5) and --province (ProvinceBench.cs,
-// issue 6: a whole province and the progress dashboards).
+// PostgreSQL COPY of the same rows. Other modes: --visits (VisitBench.cs), --due (DueBench.cs) and --province
+// (ProvinceBench.cs, issue 6: a whole province and the progress dashboards).
 if (args.Contains("--visits"))
 {
     await VisitBench.RunAsync(args);
+    return;
+}
+if (args.Contains("--due"))
+{
+    await DueBench.RunAsync(args);
     return;
 }
 if (args.Contains("--province"))
@@ -43,13 +45,10 @@ var builder = new NpgsqlConnectionStringBuilder(options.Connection) { Database =
 var connection = builder.ToString();
 if (!options.Reuse)
 {
-    await using var admin = new NpgsqlConnection(options.Connection);
-    await admin.OpenAsync();
-    await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{options.Database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-    await new NpgsqlCommand($"CREATE DATABASE \"{options.Database}\"", admin).ExecuteNonQueryAsync();
+    await BenchHost.RecreateDatabaseAsync(options.Connection, options.Database);
 }
 
-var host = Host(connection);
+var host = BenchHost.Builder(connection).Build();
 await Startup.InitialiseAsync(host.Services, host.Configuration);
 var protector = host.Services.GetRequiredService<RecipientProtector>();
 var clock = TimeProvider.System;
@@ -241,24 +240,6 @@ static double Percentile(List<double> t, double p)
     var lo = (int)Math.Floor(rank);
     var hi = (int)Math.Ceiling(rank);
     return s[lo] + (s[hi] - s[lo]) * (rank - lo);
-}
-
-static WebApplication Host(string connection)
-{
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = "Postgres",
-        ["ConnectionStrings:Default"] = connection,
-        ["RecipientProtection:ActiveKeyId"] = "bench",
-        ["RecipientProtection:Keys:bench"] = Convert.ToBase64String(SHA256.HashData("bench-key"u8)),
-        ["RecipientProtection:IndexKey"] = Convert.ToBase64String(SHA256.HashData("bench-index-key"u8)),
-        ["Logging:LogLevel:Default"] = "Warning",
-        // EF logs the missing history table of a new database as a failure; it is expected here.
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
-    });
-    WebApp.ConfigureServices(builder);
-    return builder.Build();
 }
 
 internal sealed record Args(string Connection, string Database, int Recipients, int Iterations, int Warmup, int ImportRows, bool Reuse)

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialWorkStation.Domain.Platforms;
@@ -60,10 +58,7 @@ internal static class ProvinceBench
         }
         if (!reuse)
         {
-            await using var admin = new NpgsqlConnection(o.Connection);
-            await admin.OpenAsync();
-            await DeferredIndexes.Exec(admin, $"DROP DATABASE IF EXISTS {TableCopy.Quote(o.Database)} WITH (FORCE)");
-            await DeferredIndexes.Exec(admin, $"CREATE DATABASE {TableCopy.Quote(o.Database)}");
+            await BenchHost.RecreateDatabaseAsync(o.Connection, o.Database);
         }
 
         var url = $"http://127.0.0.1:{o.Port}";
@@ -108,31 +103,15 @@ internal static class ProvinceBench
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds >= 120 ? $"{t.TotalMinutes:0.0} 分钟（{t.TotalSeconds:0} 秒）" : $"{t.TotalSeconds:0.0} 秒";
 
-    private static WebApplication BuildApp(string connection, string url)
-    {
+    private static WebApplication BuildApp(string connection, string url) =>
         // The web project's name, so its static-asset manifest (copied next to this program) is found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        BenchHost.Builder(connection, new Dictionary<string, string?>
         {
-            ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production", ApplicationName = "SocialWorkStation.Web",
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Default"] = connection,
-            ["RecipientProtection:ActiveKeyId"] = "bench",
-            ["RecipientProtection:Keys:bench"] = Convert.ToBase64String(SHA256.HashData("bench-key"u8)),
-            ["RecipientProtection:IndexKey"] = Convert.ToBase64String(SHA256.HashData("bench-index-key"u8)),
-            ["Logging:LogLevel:Default"] = "Warning",
-            // EF logs the missing history table of a new database as a failure; it is expected here.
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
             // No wwwroot next to the benchmark and an unencrypted key ring: both expected here, neither matters to an API timing.
             ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             ["Urls"] = url,
-        });
-        WebApp.ConfigureServices(builder);
-        return builder.Build();
-    }
+        }, "SocialWorkStation.Web").Build();
 
     private static async Task<string?> MarkerAsync(ProvinceOptions o)
     {

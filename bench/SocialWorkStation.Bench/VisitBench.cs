@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using SocialWorkStation.Web;
 using SocialWorkStation.Web.Infrastructure;
@@ -26,31 +24,10 @@ internal static class VisitBench
         var clients = int.Parse(Opt("--clients", "50"), System.Globalization.CultureInfo.InvariantCulture);
         const string url = "http://127.0.0.1:5598";
 
-        await using (var admin = new NpgsqlConnection(baseConnection))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
-        }
+        await BenchHost.RecreateDatabaseAsync(baseConnection, database);
         var connection = new NpgsqlConnectionStringBuilder(baseConnection) { Database = database, MaxPoolSize = 100 }.ToString();
         // The web project's name, so its static-asset manifest (copied next to this program) is found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production", ApplicationName = "SocialWorkStation.Web",
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Default"] = connection,
-            ["RecipientProtection:ActiveKeyId"] = "bench",
-            ["RecipientProtection:Keys:bench"] = Convert.ToBase64String(SHA256.HashData("bench-key"u8)),
-            ["RecipientProtection:IndexKey"] = Convert.ToBase64String(SHA256.HashData("bench-index-key"u8)),
-            ["Demo:Seed"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
-            ["Urls"] = url,
-        });
-        WebApp.ConfigureServices(builder);
+        var builder = BenchHost.Builder(connection, new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Urls"] = url }, "SocialWorkStation.Web");
         var app = builder.Build();
         await Startup.InitialiseAsync(app.Services, app.Configuration);
         WebApp.ConfigurePipeline(app);

@@ -64,8 +64,12 @@ public sealed class CaseServiceTests(BrowserApp app)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         await app.ScreenshotAsync(page, "f-phone-case-service");
 
-        // The notes stay hidden until asked for; the read goes through the audited handler.
+        // The notes stay hidden until asked for with a reason; the read goes through the audited handler.
         await Expect(page.Locator("#case-notes")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看个案记录" }).ClickAsync();
+        await Expect(page.Locator("#case-notes")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-valmsg-for=NotesReason]")).ToContainTextAsync("请说明查看个案记录的事由");
+        await page.GetByLabel("查看事由").FillAsync("准备督导会，回顾介入过程");
         await page.GetByRole(AriaRole.Button, new() { Name = "查看个案记录" }).ClickAsync();
         await Expect(page.Locator("#case-notes")).ToHaveTextAsync("老人近期情绪低落，女儿在海口务工");
 

@@ -33,6 +33,24 @@ public sealed class ServiceRecordPagesTests(BrowserApp app)
         await page.WaitForURLAsync("**/Volunteers/Details/**");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 小时");
 
+        // The training and award parts of the record (order No. 67 art. 4), listed on the volunteer's page.
+        await page.Locator("summary", new() { HasText = "添加培训记录" }).ClickAsync();
+        await page.GetByLabel("培训日期").FillAsync("2026-01-20");
+        await page.GetByLabel("学时").FillAsync("4");
+        await page.GetByLabel("培训名称或内容").FillAsync("助老服务技能");
+        await page.GetByLabel("组织单位").FillAsync("琼中县志愿者协会");
+        await page.Locator("form[action*='handler=Training'] button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已添加培训记录");
+        await Expect(page.Locator("#trainings-h")).ToContainTextAsync("1 次，共 4 学时");
+        await page.Locator("summary", new() { HasText = "添加表彰奖励" }).ClickAsync();
+        await page.Locator("form[action*='handler=Award'] button[type=submit]").ClickAsync(); // nothing typed
+        await Expect(page.Locator("[data-valmsg-for='Award.Grantor']")).Not.ToBeEmptyAsync();
+        await page.GetByLabel("表彰日期").FillAsync("2026-03-05");
+        await page.GetByLabel("表彰奖励名称").FillAsync("学雷锋优秀志愿者");
+        await page.GetByLabel("授予单位").FillAsync("营根镇人民政府");
+        await page.Locator("form[action*='handler=Award'] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("table[aria-labelledby=awards-h]")).ToContainTextAsync("学雷锋优秀志愿者");
+
         await page.Locator("summary", new() { HasText = "查看" }).ClickAsync();
         await page.GetByPlaceholder("查看原因（将记入审计日志）").FillAsync("核对身份");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认查看" }).ClickAsync();
@@ -40,6 +58,7 @@ public sealed class ServiceRecordPagesTests(BrowserApp app)
 
         await page.GetByLabel("负责人").FillAsync("黄站长");
         await page.GetByLabel("联系方式").FillAsync("0898-86220000");
+        await page.GetByLabel("列出本期间的培训和表彰奖励").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
         await page.WaitForURLAsync("**/Volunteers/Proof/**");
         var proof = page.Locator("article.proof");
@@ -48,6 +67,7 @@ public sealed class ServiceRecordPagesTests(BrowserApp app)
         await Expect(proof).ToContainTextAsync("3 小时");
         await Expect(proof).ToContainTextAsync("琼中县营根镇社会工作服务站");
         await Expect(proof).ToContainTextAsync("469030100-");
+        await Expect(proof.Locator("tr", new() { HasText = "其他需要说明的事项" })).ToContainTextAsync("助老服务技能（4学时，琼中县志愿者协会）");
         await Expect(proof.Locator("tr", new() { HasText = "经办人" })).Not.ToContainTextAsync("Reveal");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("nav.sidebar")).ToBeHiddenAsync();
@@ -83,6 +103,18 @@ public sealed class ServiceRecordPagesTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Resources/Details/**");
         await Expect(page.Locator(".facts")).ToContainTextAsync("¥5,000.00");
+
+        // Goods handed to one recipient: the name stays masked, the full record is behind the recipient's 查看.
+        await page.GotoAsync("/Resources/Edit");
+        await page.GetByLabel("捐赠方/合作方名称").FillAsync("李先生");
+        await page.GetByLabel("类型", new() { Exact = true }).SelectOptionAsync("individual");
+        await page.GetByLabel("内容").FillAsync("冬衣两件");
+        await page.GetByLabel("服务对象", new() { Exact = true }).CheckAsync();
+        var chosen = await page.GetByLabel("受助服务对象（去向为服务对象时）").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/Resources/Details/**");
+        await Expect(page.Locator(".facts .recipient-name")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^服务对象：.\\*"));
+        await Expect(page.Locator(".facts").GetByRole(AriaRole.Link, new() { Name = "查看" })).ToHaveAttributeAsync("href", "/Recipients/Details/" + chosen[0]);
 
         // Two tabs edit the same activity; the second save finds the first and shows both versions.
         await page.GotoAsync("/Activities/Edit");

@@ -6,7 +6,8 @@ namespace SocialWorkStation.Web.Infrastructure;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json: bearer authentication for clients, and request examples
-/// for the calls an integrator makes first (api.md: "describes every endpoint, with examples").
+/// for the calls an integrator makes (api.md: "describes every endpoint, with examples"): the foundation's and
+/// every service record's POST and PUT with a JSON body (a test checks each example's fields against its schema).
 /// </summary>
 public static class OpenApiSetup
 {
@@ -51,6 +52,91 @@ public static class OpenApiSetup
         ["POST /api/v1/resources"] = """
             {"donorName": "琼中某爱心企业", "donorKind": "enterprise", "kind": "money", "description": "助学金", "amount": 5000.00,
              "receivedOn": "2026-01-20", "destination": "station"}
+            """,
+        ["PUT /api/v1/resources/{id}"] = """
+            {"donorName": "琼中某爱心企业", "donorKind": "enterprise", "kind": "goods", "description": "冬衣", "quantity": 2, "unit": "件",
+             "estimatedValue": 300.00, "receivedOn": "2026-01-20", "destination": "recipient", "recipientId": "01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10",
+             "use": "发给独居老人", "version": 1}
+            """,
+        ["PUT /api/v1/activities/{id}"] = """
+            {"date": "2026-03-20", "place": "营根镇新市村文化室", "villageCode": null, "theme": "社工进村宣传日",
+             "kinds": ["socialWorkPublicity", "volunteerAdvocacy"], "workers": ["符社工", "黄站长"], "participantCount": 35,
+             "content": "介绍社工站服务，招募志愿者", "outcome": "新登记志愿者6名", "version": 2}
+            """,
+        ["POST /api/v1/visits"] = """
+            {"kind": "homeVisit", "visitedOn": "2026-03-02", "recipientIds": ["01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10"],
+             "workerIds": ["01a213b6-60ce-7b55-8f2e-6a1d4c7e3f20"], "place": "新市村三组12号", "domain": "elderlyServices",
+             "findings": "独居，血压偏高，药快吃完", "serviceContent": "陪同到卫生院配药，讲解高龄津贴政策", "followUpNeeded": true,
+             "followUp": "一周后电话问候服药情况", "latitude": 19.0334, "longitude": 109.8389, "idempotencyKey": "9b2f1c4e-3a6d-4f7b-8c1e-2d5a7f9b0c31"}
+            """,
+        ["PUT /api/v1/visits/{id}"] = """
+            {"kind": "homeVisit", "visitedOn": "2026-03-02", "recipientIds": ["01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10"],
+             "workerIds": ["01a213b6-60ce-7b55-8f2e-6a1d4c7e3f20"], "domain": "elderlyServices", "findings": "独居，血压偏高",
+             "serviceContent": "陪同到卫生院配药", "followUpNeeded": false, "version": 2}
+            """,
+        ["POST /api/v1/cases"] = """
+            {"recipientId": "01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10", "workerId": "01a213b6-60ce-7b55-8f2e-6a1d4c7e3f20", "openedOn": "2026-03-05",
+             "needs": ["生活照料", "情绪支持"], "assessment": "独居，子女在外务工，近期情绪低落", "notes": "案主不愿让村里人知道病情（加密保存）"}
+            """,
+        ["PUT /api/v1/cases/{id}"] = """
+            {"needs": ["生活照料", "情绪支持"], "goals": ["每周两次上门照料", "每月联系子女一次"], "evaluation": null, "version": 3}
+            """,
+        ["POST /api/v1/cases/{id}/stage"] = """{"to": "assessment", "version": 1}""",
+        ["POST /api/v1/cases/{id}/services"] = """{"on": "2026-04-02", "content": "上门探访，联系村委会安排助餐"}""",
+        ["POST /api/v1/cases/{id}/review"] = """{"what": "plan", "version": 4}""",
+        ["POST /api/v1/cases/{id}/notes"] = """{"reason": "准备督导会，回顾介入过程"}""",
+        ["POST /api/v1/groups"] = """
+            {"name": "长者健康互助小组", "purpose": "增进独居长者的互助与健康知识", "stage": "preparation", "plannedSessions": 6,
+             "startedOn": "2026-04-01", "memberIds": ["01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10", "01a213b6-60ce-7c88-9d3a-1b2c3d4e5f60"]}
+            """,
+        ["PUT /api/v1/groups/{id}"] = """
+            {"name": "长者健康互助小组", "purpose": "增进独居长者的互助与健康知识", "stage": "formation", "plannedSessions": 6,
+             "startedOn": "2026-04-01", "memberIds": ["01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10", "01a213b6-60ce-7c88-9d3a-1b2c3d4e5f60"], "version": 2}
+            """,
+        ["POST /api/v1/groups/{id}/sessions"] = """
+            {"heldOn": "2026-04-08", "content": "第一次见面，订立小组契约", "attendeeIds": ["01a213b6-60ce-7a21-b0f4-3c5e8d2a9b10"]}
+            """,
+        ["PUT /api/v1/volunteers/{id}"] = """
+            {"name": "林志愿", "idType": "residentId", "idNumber": "11010519491231002X", "phone": "13800000000", "volunteerNumber": "46003619491231",
+             "registeredOn": "2026-01-15", "skills": "助老、文艺", "version": 2}
+            """,
+        ["POST /api/v1/volunteers/{id}/reveal"] = """{"reason": "录入全国志愿服务信息系统"}""",
+        ["POST /api/v1/volunteers/{id}/trainings"] = """{"date": "2026-03-01", "name": "助老服务技能培训", "hours": 4, "organiser": "琼中县志愿者协会"}""",
+        ["POST /api/v1/volunteers/{id}/awards"] = """{"date": "2026-03-05", "name": "学雷锋优秀志愿者", "grantor": "营根镇人民政府"}""",
+        ["POST /api/v1/volunteers/{id}/proofs"] = """
+            {"from": "2026-01-01", "to": "2026-06-30", "issuer": null, "personInCharge": "黄站长", "contact": "0898-86220000", "handler": "符社工",
+             "listTrainingAndAwards": true}
+            """,
+        ["POST /api/v1/volunteer-teams"] = """
+            {"name": "营根镇巾帼志愿服务队", "foundedOn": "2026-01-10", "leader": "王队长", "leaderPhone": "13800000001", "serviceArea": "助老、关爱儿童",
+             "memberIds": ["01a213b6-60ce-75cc-a21e-d66fd2bdd935"]}
+            """,
+        ["PUT /api/v1/volunteer-teams/{id}"] = """
+            {"name": "营根镇巾帼志愿服务队", "foundedOn": "2026-01-10", "leader": "王队长", "serviceArea": "助老、关爱儿童", "teamNumber": "T46003600012",
+             "memberIds": ["01a213b6-60ce-75cc-a21e-d66fd2bdd935"], "version": 2}
+            """,
+        ["PUT /api/v1/volunteer-services/{id}"] = """
+            {"volunteerId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935", "date": "2026-02-01", "hours": 2.5, "content": "陪同独居老人就医", "version": 2}
+            """,
+        ["POST /api/v1/needs-surveys"] = """
+            {"villageCode": "469030100201", "title": "新市村留守老人需求调研", "conductedOn": "2026-02-20", "method": "入户访谈", "respondents": 28,
+             "summary": "助餐和就医陪同需求最多",
+             "needs": [{"description": "就近助餐", "domain": "elderlyServices", "priority": "high", "affectedCount": 15, "status": "open"},
+                       {"description": "就医陪同", "domain": "elderlyServices", "priority": "medium", "affectedCount": 9, "status": "inProgress",
+                        "activityIds": ["01a213b6-60ce-7d01-a5b6-7c8d9e0f1a2b"]}]}
+            """,
+        ["PUT /api/v1/needs-surveys/{id}"] = """
+            {"villageCode": "469030100201", "title": "新市村留守老人需求调研", "conductedOn": "2026-02-20", "method": "入户访谈", "respondents": 28,
+             "needs": [{"id": "01a213b6-60ce-7e12-b3c4-d5e6f7a8b9c0", "description": "就近助餐", "domain": "elderlyServices", "priority": "high",
+                        "affectedCount": 15, "status": "met", "activityIds": []}], "version": 2}
+            """,
+        ["POST /api/v1/featured-cases"] = """
+            {"title": "“银龄互助”让独居老人不再孤单", "domain": "elderlyServices", "writtenOn": "2026-06-30", "authors": "符社工、黄站长",
+             "summary": "以小组工作带动邻里互助", "body": "一、背景……二、服务过程……三、成效与反思……"}
+            """,
+        ["PUT /api/v1/featured-cases/{id}"] = """
+            {"title": "“银龄互助”让独居老人不再孤单", "domain": "elderlyServices", "writtenOn": "2026-06-30", "authors": "符社工、黄站长",
+             "summary": "以小组工作带动邻里互助", "body": "一、背景……二、服务过程……三、成效与反思……", "version": 2}
             """,
         ["POST /api/v1/organisations"] = """{"name": "琼中县益心社会工作服务中心", "kind": "contractor", "regionCode": "469030"}""",
         ["POST /api/v1/accounts"] = """

@@ -180,6 +180,8 @@ public sealed class AuthorizationMatrixTests
         var team = await Post("/api/v1/volunteer-teams", new { name = "矩阵队", foundedOn = "2026-01-01" });
         var service = await Post("/api/v1/volunteer-services", new { volunteerId = volunteer, date = "2026-03-01", hours = 1, content = "c" });
         var proof = await Post($"/api/v1/volunteers/{volunteer}/proofs", new { personInCharge = "黄站长", contact = "0898" });
+        var award = (await (await head.PostJson($"/api/v1/volunteers/{volunteer}/awards", new { date = "2026-03-01", name = "矩阵表彰", grantor = "矩阵" })).ReadJson())
+            .GetProperty("awards")[0].GetProperty("id").GetString()!;
         var resource = await Post("/api/v1/resources", new { donorName = "d", donorKind = "other", kind = "services", description = "x", receivedOn = "2026-01-01" });
         var village = (await head.GetJson("/api/v1/regions/469030100/children"))[0].GetProperty("code").GetString();
         var survey = await Post("/api/v1/needs-surveys", new { villageCode = village, title = "t", conductedOn = "2026-01-01" });
@@ -198,19 +200,23 @@ public sealed class AuthorizationMatrixTests
             var t = new Features.Volunteers.VolunteerTeam { StationId = outsideStation, Name = "外队", FoundedOn = new DateOnly(2026, 1, 1) };
             var s = new Features.Volunteers.VolunteerService { StationId = outsideStation, VolunteerId = v.Id, Date = new DateOnly(2026, 3, 1), Minutes = 60, Content = "c" };
             var p = new Features.Volunteers.VolunteerProof { StationId = outsideStation, VolunteerId = v.Id, Number = "outside-" + Guid.NewGuid().ToString("N")[..8], Content = "c", Issuer = "i", PersonInCharge = "p", Contact = "c" };
+            var va = new Features.Volunteers.VolunteerAward { Date = new DateOnly(2026, 3, 1), Name = "外", Grantor = "外" };
+            v.Awards.Add(va);
             var r = new Features.Resources.Resource { StationId = outsideStation, DonorName = "d", Description = "x", Kind = Features.Resources.ResourceKind.Services };
             var n = new Features.NeedsSurveys.NeedsSurvey { StationId = outsideStation, VillageCode = "469027106200", Title = "t" };
             var f = new Features.FeaturedCases.FeaturedCase { StationId = outsideStation, Title = "t", Authors = "a", Body = "b" };
             var at = new Features.Attachments.Attachment { OwnerType = "activity", OwnerId = a.Id, StationId = outsideStation, FileName = "x.pdf", ContentType = "application/pdf", Sha256 = "0", StorageKey = "none" };
             db.AddRange(a, v, t, s, p, r, n, f, at);
             await db.SaveChangesAsync();
-            return (a.Id, v.Id, t.Id, s.Id, p.Id, r.Id, n.Id, f.Id, at.Id);
+            return (a.Id, v.Id, t.Id, s.Id, p.Id, r.Id, n.Id, f.Id, at.Id, va.Id);
         });
         return new Dictionary<string, Samples>
         {
             ["activities.id"] = new(activity, outside.Item1.ToString()),
             ["volunteers.id"] = new(volunteer, outside.Item2.ToString()),
             ["volunteers.proofId"] = new(proof, outside.Item5.ToString()),
+            // Both parts' DELETE routes name their entry entryId; the award's samples serve them both (removing is idempotent).
+            ["volunteers.entryId"] = new(award, outside.Item10.ToString()),
             ["volunteer-teams.id"] = new(team, outside.Item3.ToString()),
             ["volunteer-services.id"] = new(service, outside.Item4.ToString()),
             ["resources.id"] = new(resource, outside.Item6.ToString()),

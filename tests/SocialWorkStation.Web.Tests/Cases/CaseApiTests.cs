@@ -87,18 +87,34 @@ public sealed class CaseApiTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Case_notes_are_stored_encrypted_and_each_read_is_audited(string db)
+    public async Task Case_notes_are_stored_encrypted_and_read_only_with_a_reason_that_is_audited(string db)
     {
         var app = TestApp.For(db);
         var (worker, id) = await NewCase(app, "家暴线索，需保密");
         var cipher = await app.WithDb(async d => (await d.Cases.FindAsync(Guid.Parse(id)))!.NotesCipher!);
         Assert.DoesNotContain("家暴", System.Text.Encoding.UTF8.GetString(cipher));
-        var notes = await worker.GetJson($"/api/v1/cases/{id}/notes");
-        Assert.Equal("家暴线索，需保密", notes.GetProperty("notes").GetString());
-        var trail = await (await app.ClientFor("auditor")).GetJson($"/api/v1/audit?action=read&entityType=Case&pageSize=50");
-        Assert.Contains(trail.GetProperty("items").EnumerateArray(), e => e.GetProperty("entityId").GetString() == id);
-        // The bureau sees the case but may not read the notes.
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor("bureau")).GetAsync($"/api/v1/cases/{id}/notes")).StatusCode);
+
+        // No reason, a blank one, or one under four characters: 400 naming the field, and nothing in clear.
+        foreach (object body in new object[] { new { }, new { reason = "   " }, new { reason = "看看" } })
+        {
+            var refused = await worker.PostJson($"/api/v1/cases/{id}/notes", body);
+            Assert.DoesNotContain("家暴", await refused.Content.ReadAsStringAsync());
+            await refused.AssertValidationProblem("reason");
+        }
+
+        var reason = "准备督导会，回顾介入过程 " + Guid.NewGuid().ToString("N")[..6];
+        var notes = await worker.PostJson($"/api/v1/cases/{id}/notes", new { reason });
+        Assert.Equal(HttpStatusCode.OK, notes.StatusCode);
+        Assert.Equal("家暴线索，需保密", (await notes.ReadJson()).GetProperty("notes").GetString());
+        var trail = await (await app.ClientFor("auditor")).GetJson("/api/v1/audit?action=reveal&entityType=Case&pageSize=100");
+        var entries = trail.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("entityId").GetString() == id).ToList();
+        var entry = Assert.Single(entries); // the refused attempts wrote nothing
+        Assert.Contains(reason, entry.GetProperty("note").GetString());
+        Assert.Equal("worker", entry.GetProperty("userName").GetString());
+
+        // The bureau sees the case but may not read the notes; the old GET is gone (a reason cannot travel in a URL).
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientFor("bureau")).PostJson($"/api/v1/cases/{id}/notes", new { reason })).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync($"/api/v1/cases/{id}/notes")).StatusCode);
     }
 
     [Theory, MemberData(nameof(Providers))]

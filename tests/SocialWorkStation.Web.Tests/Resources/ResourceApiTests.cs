@@ -1,6 +1,8 @@
 using System.Net;
+using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Web.Tests.Infrastructure;
 using SocialWorkStation.Web.Tests.Services;
+using static SocialWorkStation.Web.Tests.Recipients.RecipientFixtures;
 
 namespace SocialWorkStation.Web.Tests.Resources;
 
@@ -51,4 +53,68 @@ public sealed class ResourceApiTests
         var theirs = await (await (await app.ClientFor("manager")).PostJson("/api/v1/activities", new { stationId = other, date = "2026-02-10", place = "p", theme = "t", kinds = new[] { "other" }, workers = new[] { "w" }, participantCount = 1 })).ReadJson();
         await (await worker.PostJson("/api/v1/resources", new { donorName = "a", donorKind = "other", kind = "services", description = "x", receivedOn = "2026-01-01", destination = "activity", activityId = theirs.Id() })).AssertValidationProblem("activityId");
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_resource_goes_to_a_named_recipient_or_a_village_and_the_list_filters_by_recipient(string db)
+    {
+        var app = TestApp.For(db);
+        var worker = await app.ClientFor("worker");
+        var name = NewName("逯");
+        var recipient = (await Create(worker, Body(name, NewId()))).Id();
+        var village = (await worker.GetJson("/api/v1/regions/469030100/children"))[0];
+
+        var given = await worker.PostJson("/api/v1/resources", new { donorName = "琼中某超市", donorKind = "enterprise", kind = "goods", description = "米面油", quantity = 1, unit = "份",
+            receivedOn = "2026-02-01", destination = "recipient", recipientId = recipient, use = "春节慰问" });
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        var dto = await given.ReadJson();
+        Assert.Equal("recipient", dto.GetProperty("destination").GetString());
+        Assert.Equal(recipient, dto.GetProperty("recipientId").GetString());
+        Assert.Equal(Masking.Name(name), dto.GetProperty("recipientName").GetString()); // masked, as everywhere
+        Assert.DoesNotContain(name, dto.ToString());
+
+        var toVillage = await (await worker.PostJson("/api/v1/resources", new { donorName = "县妇联", donorKind = "government", kind = "services", description = "家庭教育讲座",
+            receivedOn = "2026-02-02", destination = "village", villageCode = village.GetProperty("code").GetString() })).ReadJson();
+        Assert.Equal(village.GetProperty("name").GetString(), toVillage.GetProperty("villageName").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, JsonValueKind(toVillage, "recipientId"));
+
+        var mine = await worker.GetJson($"/api/v1/resources?recipientId={recipient}");
+        Assert.Equal(given.Headers.Location!.ToString().Split('/')[^1], Assert.Single(mine.GetProperty("items").EnumerateArray()).Id());
+
+        // Moving it to the station clears the recipient; the list for them is empty again.
+        var moved = await (await worker.PutJson($"/api/v1/resources/{dto.Id()}", new { donorName = "琼中某超市", donorKind = "enterprise", kind = "goods", description = "米面油",
+            receivedOn = "2026-02-01", destination = "station", recipientId = recipient, version = dto.Version() })).ReadJson();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, JsonValueKind(moved, "recipientId"));
+        Assert.Equal(0, (await worker.GetJson($"/api/v1/resources?recipientId={recipient}")).GetProperty("total").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_recipient_outside_the_scope_or_of_another_station_and_a_village_of_another_township_are_refused(string db)
+    {
+        var app = TestApp.For(db);
+        var worker = await app.ClientFor("worker");
+        object Body(string destination, object? recipientId = null, string? villageCode = null, Guid? stationId = null) => new
+        {
+            stationId, donorName = "a", donorKind = "other", kind = "services", description = "x", receivedOn = "2026-01-01", destination, recipientId, villageCode,
+        };
+        // Outside the worker's scope (another township's station): the same answer as a recipient who does not exist.
+        var other = await OtherStation(app);
+        var outsider = await AddDirect(app, other, NewName("逯"));
+        await (await worker.PostJson("/api/v1/resources", Body("recipient", outsider))).AssertValidationProblem("recipientId");
+        await (await worker.PostJson("/api/v1/resources", Body("recipient", Guid.NewGuid()))).AssertValidationProblem("recipientId");
+        await (await worker.PostJson("/api/v1/resources", Body("recipient"))).AssertValidationProblem("recipientId");
+        // Inside the manager's county but registered at another station than the resource's.
+        var manager = await app.ClientFor("manager");
+        await (await manager.PostJson("/api/v1/resources", Body("recipient", outsider, stationId: await HeadStation(app)))).AssertValidationProblem("recipientId");
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostJson("/api/v1/resources", Body("recipient", outsider, stationId: other))).StatusCode);
+        // A village of another township, and none at all.
+        var elsewhere = (await worker.GetJson("/api/v1/regions/469030101/children"))[0].GetProperty("code").GetString();
+        await (await worker.PostJson("/api/v1/resources", Body("village", villageCode: elsewhere))).AssertValidationProblem("villageCode");
+        await (await worker.PostJson("/api/v1/resources", Body("village"))).AssertValidationProblem("villageCode");
+        await (await worker.PostJson("/api/v1/resources", Body("elsewhere"))).AssertValidationProblem("destination");
+        // Filtering by a recipient one may not see finds nothing.
+        Assert.Equal(0, (await worker.GetJson($"/api/v1/resources?recipientId={outsider}")).GetProperty("total").GetInt32());
+    }
+
+    private static System.Text.Json.JsonValueKind JsonValueKind(System.Text.Json.JsonElement e, string property) =>
+        e.TryGetProperty(property, out var p) ? p.ValueKind : System.Text.Json.JsonValueKind.Undefined;
 }

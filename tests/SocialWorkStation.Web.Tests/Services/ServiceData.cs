@@ -84,4 +84,81 @@ public sealed class ServiceOpenApiTests
         Assert.Equal(60, paths.GetProperty("/api/v1/volunteer-services").GetProperty("post").GetProperty("requestBody").GetProperty("content")
             .GetProperty("application/json").GetProperty("example").GetProperty("travelMinutes").GetInt32());
     }
+
+    /// <summary>
+    /// Every POST and PUT of the service records that takes JSON shows an example, and every field of the example
+    /// (nested ones too) is a field of the request's schema, so an example cannot drift from the API.
+    /// </summary>
+    [Fact]
+    public async Task Every_service_record_post_and_put_has_an_example_that_matches_its_schema()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        string[] areas = ["visits", "cases", "groups", "activities", "volunteers", "volunteer-teams", "volunteer-services", "resources", "needs-surveys", "featured-cases"];
+        var problems = new List<string>();
+        var checkedOperations = 0;
+        foreach (var path in doc.GetProperty("paths").EnumerateObject().Where(p => areas.Contains(p.Name.Split('/')[3])))
+        {
+            foreach (var method in new[] { "post", "put" })
+            {
+                if (!path.Value.TryGetProperty(method, out var operation) || !operation.TryGetProperty("requestBody", out var body)
+                    || !body.GetProperty("content").TryGetProperty("application/json", out var json))
+                {
+                    continue;
+                }
+                checkedOperations++;
+                if (!json.TryGetProperty("example", out var example))
+                {
+                    problems.Add($"{method.ToUpperInvariant()} {path.Name}: no example");
+                    continue;
+                }
+                Check(example, json.GetProperty("schema"), $"{method.ToUpperInvariant()} {path.Name}");
+            }
+        }
+        Assert.True(checkedOperations >= 25, $"operations checked: {checkedOperations}");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        void Check(JsonElement value, JsonElement schema, string where)
+        {
+            schema = Resolve(schema);
+            if (value.ValueKind == JsonValueKind.Object)
+            {
+                var properties = schema.TryGetProperty("properties", out var p) ? p : default;
+                foreach (var field in value.EnumerateObject())
+                {
+                    if (properties.ValueKind != JsonValueKind.Object || !properties.TryGetProperty(field.Name, out var fieldSchema))
+                    {
+                        problems.Add($"{where}: the example's field {field.Name} is not in the schema");
+                        continue;
+                    }
+                    Check(field.Value, fieldSchema, $"{where}.{field.Name}");
+                }
+            }
+            else if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+            {
+                foreach (var item in value.EnumerateArray()) Check(item, items, where + "[]");
+            }
+        }
+
+        // A $ref to a component, or the non-null branch of a nullable (oneOf / anyOf) schema.
+        JsonElement Resolve(JsonElement schema)
+        {
+            if (schema.TryGetProperty("$ref", out var reference))
+            {
+                return Resolve(schemas.GetProperty(reference.GetString()!.Split('/')[^1]));
+            }
+            foreach (var combinator in new[] { "oneOf", "anyOf", "allOf" })
+            {
+                if (schema.TryGetProperty(combinator, out var branches))
+                {
+                    foreach (var branch in branches.EnumerateArray())
+                    {
+                        var resolved = Resolve(branch);
+                        if (resolved.TryGetProperty("properties", out _) || resolved.TryGetProperty("items", out _)) return resolved;
+                    }
+                }
+            }
+            return schema;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using MiniExcelLibs;
 using SocialWorkStation.Domain.IdNumbers;
+using SocialWorkStation.Web.Infrastructure;
 using SocialWorkStation.Web.Tests.Infrastructure;
 using SocialWorkStation.Web.Tests.Services;
 
@@ -204,5 +205,93 @@ public sealed class VolunteerApiTests
         var audit = await (await app.ClientFor("auditor")).GetJson($"/api/v1/audit?action=export&entityType=Volunteer&entityId={station.Id()}");
         Assert.Equal(2, audit.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientFor("head")).GetAsync($"/api/v1/volunteers/export?stationId={station.Id()}")).StatusCode);
+    }
+
+    private static string Day(int daysAgo) => ChinaTime.Today(TimeProvider.System).AddDays(-daysAgo).ToString("yyyy-MM-dd");
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Trainings_and_awards_are_kept_with_the_record_apart_from_service_hours(string db)
+    {
+        var app = TestApp.For(db);
+        var worker = await app.ClientFor("worker");
+        var v = await (await worker.PostJson("/api/v1/volunteers", NewVolunteer("林培训", NewId("19920202")))).ReadJson();
+        var url = $"/api/v1/volunteers/{v.Id()}";
+
+        var empty = await worker.PostJson(url + "/trainings", new { });
+        await empty.AssertValidationProblem("hours");
+        var errors = (await empty.ReadJson()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("date", out _) && errors.TryGetProperty("name", out _), errors.ToString());
+        foreach (var hours in new[] { 0m, -1m, 1.25m, 1000.5m })
+        {
+            await (await worker.PostJson(url + "/trainings", new { date = Day(1), name = "助老技能", hours })).AssertValidationProblem("hours");
+        }
+        await (await worker.PostJson(url + "/trainings", new { date = Day(-1), name = "助老技能", hours = 2 })).AssertValidationProblem("date"); // tomorrow
+
+        // Today and 1000 class hours are the edges that pass.
+        var added = await worker.PostJson(url + "/trainings", new { date = Day(0), name = "助老服务技能培训", hours = 4.5m, organiser = "琼中县志愿者协会" });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var after = await added.ReadJson();
+        var training = Assert.Single(after.GetProperty("trainings").EnumerateArray());
+        Assert.Equal(Day(0), training.GetProperty("date").GetString());
+        Assert.Equal(4.5m, training.GetProperty("hours").GetDecimal());
+        Assert.Equal("琼中县志愿者协会", training.GetProperty("organiser").GetString());
+        after = await (await worker.PostJson(url + "/trainings", new { date = Day(30), name = "应急救护", hours = 1000 })).ReadJson();
+        Assert.Equal(1004.5m, after.GetProperty("trainingHours").GetDecimal());
+        Assert.Equal(0m, after.GetProperty("hours").GetDecimal()); // class hours are not service hours
+        Assert.Equal(v.Version() + 2, after.Version());
+
+        await (await worker.PostJson(url + "/awards", new { date = Day(2), name = "优秀志愿者" })).AssertValidationProblem("grantor");
+        after = await (await worker.PostJson(url + "/awards", new { date = Day(2), name = "优秀志愿者", grantor = "营根镇人民政府" })).ReadJson();
+        var award = Assert.Single(after.GetProperty("awards").EnumerateArray());
+        Assert.Equal("营根镇人民政府", award.GetProperty("grantor").GetString());
+
+        // A wrong entry is removed; removing it again answers the same; the audit trail keeps what it said.
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.DeleteAsync($"{url}/trainings/{training.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.DeleteAsync($"{url}/trainings/{training.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.DeleteAsync($"{url}/awards/{award.Id()}")).StatusCode);
+        var now = await worker.GetJson(url);
+        Assert.Equal("应急救护", Assert.Single(now.GetProperty("trainings").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Empty(now.GetProperty("awards").EnumerateArray());
+        var trail = await (await app.ClientFor("auditor")).GetJson($"/api/v1/audit?action=delete&entityType=VolunteerTraining&entityId={training.Id()}");
+        Assert.Contains("助老服务技能培训", trail.GetProperty("items")[0].GetProperty("before").GetString());
+        // Another station's volunteer is not there for this worker.
+        var other = await ServiceData.OtherCountyStation(app);
+        var theirs = await (await (await app.ClientFor("manager")).PostJson("/api/v1/volunteers", NewVolunteer("湾岭志愿者", NewId(), stationId: other))).ReadJson();
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.PostJson($"/api/v1/volunteers/{theirs.Id()}/awards", new { date = Day(1), name = "x", grantor = "y" })).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_export_lists_the_year_s_trainings_and_awards_and_a_proof_states_them_only_when_asked(string db)
+    {
+        var app = TestApp.For(db);
+        var manager = await app.ClientFor("manager");
+        var station = await (await (await app.ClientFor("bureau")).PostJson("/api/v1/stations", new { name = "琼中县培训表彰测试站", kind = "station", regionCode = "469030105", profileKey = "hainan-qiongzhong" })).ReadJson();
+        var v = await (await manager.PostJson("/api/v1/volunteers", NewVolunteer("黎表彰", NewId("19880808"), "2025-06-01", station.Id()))).ReadJson();
+        var url = $"/api/v1/volunteers/{v.Id()}";
+        await manager.PostJson("/api/v1/volunteer-services", new { volunteerId = v.Id(), date = "2026-02-01", hours = 3, content = "关爱留守儿童" });
+        await manager.PostJson(url + "/trainings", new { date = "2025-12-31", name = "去年的培训", hours = 2 });
+        await manager.PostJson(url + "/trainings", new { date = "2026-01-01", name = "志愿服务通识", hours = 3, organiser = "琼中县民政局" });
+        await manager.PostJson(url + "/awards", new { date = "2026-03-05", name = "学雷锋优秀志愿者", grantor = "琼中县民政局" });
+
+        var bytes = await (await manager.GetAsync($"/api/v1/volunteers/export?stationId={station.Id()}&year=2026")).Content.ReadAsByteArrayAsync();
+        var trainings = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "培训记录").Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(trainings); // the first day of the year is in it, the last day of the year before is not
+        Assert.Equal("志愿服务通识", row["培训名称或内容"]);
+        Assert.Equal("2026-01-01", row["培训日期"]);
+        Assert.Equal(v.GetProperty("idNumber").GetString(), row["证件号码"]); // masked, as on the roster
+        var awards = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "表彰奖励").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("琼中县民政局", Assert.Single(awards)["授予单位"]);
+        var roster = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "志愿者名册").Cast<IDictionary<string, object>>().Single();
+        Assert.Equal(3m, Convert.ToDecimal(roster["2026年培训学时"]));
+        Assert.Equal(1, Convert.ToInt32(roster["2026年表彰奖励（项）"]));
+
+        var plain = await (await manager.PostJson(url + "/proofs", new { from = "2026-01-01", to = "2026-06-30", personInCharge = "黄站长", contact = "0898" })).ReadJson();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.GetProperty("remarks").ValueKind); // not among the order's proof fields
+        var stated = await (await manager.PostJson(url + "/proofs", new { from = "2026-01-01", to = "2026-06-30", personInCharge = "黄站长", contact = "0898", listTrainingAndAwards = true })).ReadJson();
+        var remarks = stated.GetProperty("remarks").GetString()!;
+        Assert.Contains("志愿服务通识（3学时，琼中县民政局）", remarks);
+        Assert.Contains("学雷锋优秀志愿者（琼中县民政局）", remarks);
+        Assert.DoesNotContain("去年的培训", remarks);
+        Assert.Equal(remarks, (await manager.GetJson($"{url}/proofs/{stated.Id()}")).GetProperty("remarks").GetString());
     }
 }

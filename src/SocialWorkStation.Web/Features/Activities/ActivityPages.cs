@@ -40,6 +40,21 @@ public static class RecordChoices
         return rows.Select(r => (r.Code, r.Name)).ToList();
     }
 
+    /// <summary>
+    /// The active recipients of a station and its village rooms inside the scope, names masked (domain.md section 8),
+    /// at most 500, with <paramref name="keep"/> listed even when no longer active (the one a record already names).
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name, string Note)>> Recipients(AppDbContext db, UserScope scope, Guid? stationId, Guid? keep, CancellationToken ct)
+    {
+        var id = stationId ?? scope.StationId;
+        if (id is null) return [];
+        var rooms = db.Platforms.Where(p => p.Id == id || p.ParentId == id).Select(p => p.Id);
+        var rows = await db.Recipients.AsNoTracking().VisibleTo(db, scope)
+            .Where(r => rooms.Contains(r.StationId) && (r.Status == Domain.Recipients.RecipientStatus.Active || r.Id == keep))
+            .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name, r.Address }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, Domain.Names.Masking.Name(r.Name), r.Address ?? "")).ToList();
+    }
+
     public static string Kinds(IEnumerable<string> kinds) =>
         string.Join("、", kinds.Select(k => ActivityKinds.FromApi(k) is { } x ? ActivityKinds.Chinese(x) : k));
 }
@@ -127,7 +142,7 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, Attachme
                 }
                 catch (RequestValidationException ex)
                 {
-                    TempData["AttachmentError"] = $"活动已保存，但有照片未能上传：{string.Join("；", ex.Errors.SelectMany(e => e.Value))}";
+                    TempData[RecordPageModel.ErrorKey] = $"活动已保存，但有照片未能上传：{string.Join("；", ex.Errors.SelectMany(e => e.Value))}";
                 }
                 TempData["Message"] = (IsNew ? $"已记录活动“{saved.Theme}”" : $"已保存“{saved.Theme}”的修改") + (uploaded > 0 ? $"，上传照片 {uploaded} 张。" : "。");
                 return RedirectToPage("/Activities/Details", new { id = saved.Id });

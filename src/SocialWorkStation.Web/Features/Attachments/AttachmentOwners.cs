@@ -34,7 +34,7 @@ public static class AttachmentOwners
         StationRecord<NeedsSurvey>("needsSurvey", "需求调研", Permissions.ServicesRecord),
         StationRecord<Resource>("resource", "资源链接", Permissions.ServicesRecord),
         StationRecord<Visits.Visit>("visit", "走访", Permissions.VisitsWrite),
-        StationRecord<Groups.GroupSession>("groupSession", "小组节次", Permissions.GroupsWrite),
+        StationRecord<Groups.GroupSession>(Groups.GroupUseCases.SessionOwnerType, "小组节次", Permissions.GroupsWrite),
         StationRecord<ContractorChecks.ContractorCheck>("contractorCheck", "项目经理检查", Permissions.ContractorChecksWrite),
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 

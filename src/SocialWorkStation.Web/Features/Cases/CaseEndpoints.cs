@@ -41,9 +41,9 @@ public static class CaseEndpoints
                 CaseUseCases.Review(db, profiles, clock, http.User, id, input, ct))
             .RequireAuthorization(Permissions.CasesReview)
             .WithSummary("Supervisor's review of the plan (what: plan) or the evaluation (what: evaluation)");
-        g.MapGet("/{id:guid}/notes", (Guid id, AppDbContext db, RecipientProtector protector, AuditLog audit, HttpContext http, CancellationToken ct) =>
-                CaseUseCases.Notes(db, protector, audit, http.User, id, ct))
+        g.MapPost("/{id:guid}/notes", (Guid id, RevealInput input, AppDbContext db, RecipientProtector protector, AuditLog audit, HttpContext http, CancellationToken ct) =>
+                CaseUseCases.Notes(db, protector, audit, http.User, id, input, ct))
             .RequireAuthorization(Permissions.CasesNotes)
-            .WithSummary("The case notes in clear; every read is written to the audit trail");
+            .WithSummary("The case notes in clear; needs a reason (at least 4 characters), written to the audit trail with the read (400 naming reason when missing)");
     }
 }

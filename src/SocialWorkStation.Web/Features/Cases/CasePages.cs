@@ -47,8 +47,10 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, Recip
     [BindProperty] public StageForm Move { get; set; } = new();
     [BindProperty] public ServiceForm Service { get; set; } = new();
     [BindProperty] public ReviewForm Review { get; set; } = new();
-    /// <summary>Set only after the user asked to read the notes (an audited read).</summary>
+    /// <summary>Set only after the user asked to read the notes with a reason (an audited read).</summary>
     public CaseNotesDto? Notes { get; private set; }
+    /// <summary>Why the user reads the notes; written to the audit trail with the read.</summary>
+    [BindProperty] public string? NotesReason { get; set; }
     public string Today => ChinaTime.Today(clock).ToString("yyyy-MM-dd");
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
@@ -78,8 +80,15 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, Recip
     public async Task<IActionResult> OnPostNotesAsync(Guid id, CancellationToken ct)
     {
         if (!User.Can(Permissions.CasesNotes)) return Forbid();
-        Notes = await CaseUseCases.Notes(db, protector, audit, User, id, ct);
         ModelState.Clear();
+        try
+        {
+            Notes = await CaseUseCases.Notes(db, protector, audit, User, id, new RevealInput(NotesReason), ct);
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddModelError(nameof(NotesReason), ex.Errors["reason"][0]);
+        }
         await OnGetAsync(id, ct);
         return Page();
     }

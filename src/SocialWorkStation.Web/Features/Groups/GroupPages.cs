@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Domain.Recipients;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Activities;
+using SocialWorkStation.Web.Features.Attachments;
 using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Shared;
@@ -25,17 +27,36 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles) : AppPa
         Result = await GroupUseCases.List(db, profiles, User.Scope(), null, new PageRequest(PageNumber ?? 1, 20), ct);
 }
 
-/// <summary>One group: members, sessions with attendance, and the add-session form with attendance checkboxes.</summary>
-public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
+/// <summary>
+/// One group: members, sessions with attendance, each session's photos and sign-in sheets (签到表) with an
+/// upload panel, and the add-session form with attendance checkboxes.
+/// </summary>
+public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock)
+    : RecordPageModel(db, store, options, clock)
 {
+    protected override string OwnerType => GroupUseCases.SessionOwnerType;
     public GroupDto Group { get; private set; } = null!;
+    /// <summary>The attachments panel of each session, by session id.</summary>
+    public IReadOnlyDictionary<Guid, AttachmentsPanel> SessionAttachments { get; private set; } = new Dictionary<Guid, AttachmentsPanel>();
     [BindProperty] public SessionForm Session { get; set; } = new();
-    public string Today => ChinaTime.Today(clock).ToString("yyyy-MM-dd");
+    public string Today => ChinaTime.Today(Clock).ToString("yyyy-MM-dd");
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
-        Group = await GroupUseCases.Get(db, profiles, User.Scope(), id, ct);
-        Session.HeldOn ??= ChinaTime.Today(clock);
+        Group = await GroupUseCases.Get(Db, profiles, User.Scope(), id, ct);
+        Session.HeldOn ??= ChinaTime.Today(Clock);
+        await LoadAttachmentsAsync(ct);
+    }
+
+    /// <summary>Files go to a session of this group only (the upload form names the session).</summary>
+    protected override Task<bool> OwnsAsync(Guid id, Guid ownerId, CancellationToken ct) =>
+        Db.Set<GroupSession>().AnyAsync(s => s.Id == ownerId && s.GroupId == id, ct);
+
+    private async Task LoadAttachmentsAsync(CancellationToken ct)
+    {
+        var files = await AttachmentUseCases.ForOwners(Db, GroupUseCases.SessionOwnerType, Group.Sessions.Select(s => s.Id).ToList(), ct);
+        SessionAttachments = Group.Sessions.ToDictionary(s => s.Id,
+            s => Panel(s.Id, files.GetValueOrDefault(s.Id) ?? [], $"第 {s.Number} 节照片与签到表", nested: true));
     }
 
     public async Task<IActionResult> OnPostSessionAsync(Guid id, CancellationToken ct)
@@ -43,7 +64,7 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, TimeP
         if (!User.Can(Permissions.GroupsWrite)) return Forbid();
         try
         {
-            var saved = await GroupUseCases.AddSession(db, profiles, clock, User, id, new SessionInput(Session.HeldOn, Session.Content, [.. Session.AttendeeIds]), ct);
+            var saved = await GroupUseCases.AddSession(Db, profiles, Clock, User, id, new SessionInput(Session.HeldOn, Session.Content, [.. Session.AttendeeIds]), ct);
             var last = saved.Sessions[^1];
             TempData["Message"] = $"已记录第 {last.Number} 节，出席 {last.Attendance} 人；累计 {saved.SessionsHeld} 节、{saved.ParticipantTimes} 人次。";
             return RedirectToPage("/Groups/Details", new { id });
@@ -52,8 +73,9 @@ public sealed class DetailsModel(AppDbContext db, ProfileCatalog profiles, TimeP
         {
             ShowErrors(ex, nameof(Session), typeof(SessionForm));
         }
-        db.ChangeTracker.Clear();
-        Group = await GroupUseCases.Get(db, profiles, User.Scope(), id, ct);
+        Db.ChangeTracker.Clear();
+        Group = await GroupUseCases.Get(Db, profiles, User.Scope(), id, ct);
+        await LoadAttachmentsAsync(ct);
         return Page();
     }
 

@@ -26,6 +26,9 @@ public sealed record GroupDto(Guid Id, Guid StationId, string StationName, strin
 /// <summary>Groups (小组, MZ/T 095-2017): sessions held and participant-times counted against the profile.</summary>
 public static class GroupUseCases
 {
+    /// <summary>The attachment owner kind of a session's photos and sign-in sheets (签到表).</summary>
+    public const string SessionOwnerType = "groupSession";
+
     public static async Task<Paged<GroupDto>> List(AppDbContext db, ProfileCatalog profiles, UserScope scope, Guid? stationId, PageRequest page, CancellationToken ct)
     {
         var q = db.Set<Group>().AsNoTracking().VisibleTo(db, scope);

@@ -48,12 +48,16 @@ public static class GetRecipient
         return dto;
     }
 
-    public static string CheckReason(string? reason)
+    /// <summary>
+    /// The reason given for reading sensitive personal information (PIPL art. 28; domain.md section 8: every read
+    /// logged with why), trimmed; 400 on the field "reason" when it is missing, too short or too long.
+    /// </summary>
+    public static string CheckReason(string? reason, string what = "完整信息")
     {
         var text = reason?.Trim() ?? "";
         if (text.Length < MinReasonLength)
         {
-            throw RequestValidationException.For("reason", $"请说明查看完整信息的事由（至少{MinReasonLength}个字），事由将记入审计日志");
+            throw RequestValidationException.For("reason", $"请说明查看{what}的事由（至少{MinReasonLength}个字），事由将记入审计日志");
         }
         if (text.Length > 200)
         {

@@ -18,14 +18,24 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : AppPageMod
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>Only what went to this recipient (from the recipient's page).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? RecipientId { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
     public Paged<ResourceDto> Result { get; private set; } = new([], 0, 1, 20);
     public ResourceSummaryDto? Summary { get; private set; }
-    public PagerModel Pager => PagerModel.For(Result, "/Resources/Index", new Dictionary<string, string?> { ["q"] = Q, ["kind"] = Kind, ["year"] = Year?.ToString() });
+    /// <summary>The filtered recipient's name, masked, when they are inside the scope.</summary>
+    public string? RecipientName { get; private set; }
+    public PagerModel Pager => PagerModel.For(Result, "/Resources/Index",
+        new Dictionary<string, string?> { ["q"] = Q, ["kind"] = Kind, ["year"] = Year?.ToString(), ["recipientId"] = RecipientId?.ToString() });
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await ResourceUseCases.List(db, User.Scope(), null, string.IsNullOrEmpty(Kind) ? null : Kind, Year, Q, new PageRequest(PageNumber ?? 1, 20), ct);
+        Result = await ResourceUseCases.List(db, User.Scope(), null, string.IsNullOrEmpty(Kind) ? null : Kind, Year, Q, new PageRequest(PageNumber ?? 1, 20), ct, RecipientId);
+        if (RecipientId is { } who)
+        {
+            var name = await db.Recipients.AsNoTracking().VisibleTo(db, User.Scope()).Where(r => r.Id == who).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            RecipientName = name is null ? null : SocialWorkStation.Domain.Names.Masking.Name(name);
+        }
         if (User.Scope().Kind == ScopeKind.Station)
         {
             Summary = await ResourceUseCases.Summary(db, clock, User.Scope(), null, Year, ct);
@@ -53,12 +63,21 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
     public Guid? Id { get; private set; }
     public IReadOnlyList<StationDto> StationOptions { get; private set; } = [];
     public IReadOnlyList<ActivityDto> ActivityOptions { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> VillageOptions { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, string Note)> RecipientOptions { get; private set; } = [];
     public ConflictView? Conflict { get; private set; }
 
-    public async Task OnGetAsync(Guid? id, CancellationToken ct)
+    public async Task OnGetAsync(Guid? id, Guid? recipientId, CancellationToken ct)
     {
         Id = id;
-        Input = id is { } e ? ResourceForm.From(await ResourceUseCases.Get(db, User.Scope(), e, ct)) : new ResourceForm { ReceivedOn = ChinaTime.Today(clock).ToString("yyyy-MM-dd") };
+        Input = id is { } e
+            ? ResourceForm.From(await ResourceUseCases.Get(db, User.Scope(), e, ct))
+            : new ResourceForm
+            {
+                ReceivedOn = ChinaTime.Today(clock).ToString("yyyy-MM-dd"),
+                // From a recipient's page: the resource goes to them.
+                RecipientId = recipientId, Destination = recipientId is null ? "station" : "recipient",
+            };
         await PrepareAsync(ct);
     }
 
@@ -87,8 +106,12 @@ public sealed class EditModel(AppDbContext db, ProfileCatalog profiles, TimeProv
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        StationOptions = await RecordChoices.Stations(db, User.Scope(), ct);
-        ActivityOptions = (await ActivityUseCases.List(db, profiles, User.Scope(), new ActivityUseCases.Query(), new PageRequest(1, 100), ct)).Items;
+        var scope = User.Scope();
+        StationOptions = await RecordChoices.Stations(db, scope, ct);
+        var stationId = Input.StationId ?? scope.StationId ?? StationOptions.FirstOrDefault()?.Id;
+        ActivityOptions = (await ActivityUseCases.List(db, profiles, scope, new ActivityUseCases.Query(), new PageRequest(1, 100), ct)).Items;
+        VillageOptions = await RecordChoices.Villages(db, scope, stationId, ct);
+        RecipientOptions = await RecordChoices.Recipients(db, scope, stationId, Input.RecipientId, ct);
     }
 }
 
@@ -104,7 +127,11 @@ public sealed class ResourceForm
     public string? Unit { get; set; }
     public decimal? EstimatedValue { get; set; }
     public string? ReceivedOn { get; set; }
+    /// <summary>station, village, activity or recipient: which of the fields below says where it went.</summary>
+    public string? Destination { get; set; } = "station";
+    public string? VillageCode { get; set; }
     public Guid? ActivityId { get; set; }
+    public Guid? RecipientId { get; set; }
     public string? Use { get; set; }
     public int? Version { get; set; }
 
@@ -112,15 +139,17 @@ public sealed class ResourceForm
     [
         (nameof(DonorName), "捐赠方/合作方"), (nameof(DonorKind), "类型"), (nameof(Kind), "资源类型"), (nameof(Description), "内容"),
         (nameof(Amount), "金额（元）"), (nameof(Quantity), "数量"), (nameof(Unit), "单位"), (nameof(EstimatedValue), "估算价值（元）"),
-        (nameof(ReceivedOn), "接收日期"), (nameof(ActivityId), "用于活动"), (nameof(Use), "使用情况"),
+        (nameof(ReceivedOn), "接收日期"), (nameof(Destination), "去向"), (nameof(VillageCode), "村（社区）"), (nameof(ActivityId), "用于活动"),
+        (nameof(RecipientId), "受助服务对象"), (nameof(Use), "使用情况"),
     ];
 
     public ResourceInput ToInput() => new(StationId, DonorName, DonorKind, null, Kind, Description, Kind == "money" ? Amount : null,
-        Kind == "goods" ? Quantity : null, Unit, Kind == "money" ? null : EstimatedValue, ReceivedOn, ActivityId is null ? "station" : "activity", ActivityId, Use, Version);
+        Kind == "goods" ? Quantity : null, Unit, Kind == "money" ? null : EstimatedValue, ReceivedOn, Destination, ActivityId, Use, Version, VillageCode, RecipientId);
 
     public static ResourceForm From(ResourceDto r) => new()
     {
         StationId = r.StationId, DonorName = r.DonorName, DonorKind = r.DonorKind, Kind = r.Kind, Description = r.Description, Amount = r.Amount,
-        Quantity = r.Quantity, Unit = r.Unit, EstimatedValue = r.EstimatedValue, ReceivedOn = r.ReceivedOn, ActivityId = r.ActivityId, Use = r.Use, Version = r.Version,
+        Quantity = r.Quantity, Unit = r.Unit, EstimatedValue = r.EstimatedValue, ReceivedOn = r.ReceivedOn, Destination = r.Destination,
+        VillageCode = r.VillageCode, ActivityId = r.ActivityId, RecipientId = r.RecipientId, Use = r.Use, Version = r.Version,
     };
 }

@@ -4,7 +4,9 @@ using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Activities;
 using SocialWorkStation.Web.Features.Attachments;
+using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Web.Features.Organisations;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Infrastructure;
 
@@ -14,10 +16,12 @@ public static class ResourceUseCases
 {
     public const string OwnerType = "resource";
 
-    public static async Task<Paged<ResourceDto>> List(AppDbContext db, UserScope scope, Guid? stationId, string? kind, int? year, string? q, PageRequest page, CancellationToken ct)
+    public static async Task<Paged<ResourceDto>> List(AppDbContext db, UserScope scope, Guid? stationId, string? kind, int? year, string? q, PageRequest page,
+        CancellationToken ct, Guid? recipientId = null)
     {
         var query = db.Set<Resource>().AsNoTracking().VisibleTo(db, scope);
         if (stationId is { } s) query = query.Where(r => r.StationId == s);
+        if (recipientId is { } who) query = query.Where(r => r.RecipientId == who);
         if (kind is not null)
         {
             var k = ResourceNames.Kind(kind) ?? throw RequestValidationException.For("kind", "资源类型应为 money（资金）、goods（物资）或 services（服务）");
@@ -93,12 +97,28 @@ public static class ResourceUseCases
             errors.Add("quantity", "数量应大于0，最多两位小数");
         if (input.EstimatedValue is { } ev && (ev < 0 || !Cents(ev))) errors.Add("estimatedValue", "估算价值不能为负数，最多两位小数");
         var destination = input.Destination is null ? ResourceDestination.Station : ResourceNames.Destination(input.Destination);
-        if (destination is null) errors.Add("destination", "去向应为 station（本站）或 activity（某次活动）");
+        if (destination is null) errors.Add("destination", "去向应为 station（本站）、village（某村/社区）、activity（某次活动）或 recipient（某位服务对象）");
         if (destination == ResourceDestination.Activity)
         {
             if (input.ActivityId is null) errors.Add("activityId", "请选择资源用于的活动");
             else if (station is not null && !await db.Set<Activity>().VisibleTo(db, scope).AnyAsync(a => a.Id == input.ActivityId && a.StationId == station.Id, ct))
                 errors.Add("activityId", "活动不存在或不属于本站");
+        }
+        if (destination == ResourceDestination.Village)
+        {
+            if (StationRecords.Clean(input.VillageCode) is not { } code) errors.Add("villageCode", "请选择资源发放的村（社区）");
+            else await StationRecords.ValidateVillage(db, errors, "villageCode", code, station, ct);
+        }
+        if (destination == ResourceDestination.Recipient)
+        {
+            if (input.RecipientId is null) errors.Add("recipientId", "请选择受助的服务对象");
+            else if (station is not null)
+            {
+                // The same answer for someone outside the scope and someone of another station: nothing is learnt either way.
+                var rooms = db.Platforms.Where(p => p.Id == station.Id || p.ParentId == station.Id).Select(p => p.Id);
+                if (!await db.Recipients.VisibleTo(db, scope).AnyAsync(x => x.Id == input.RecipientId && rooms.Contains(x.StationId), ct))
+                    errors.Add("recipientId", "服务对象不存在，或不是本站（含所属社工室）登记的服务对象");
+            }
         }
         if (input.PartnerId is { } partner && !await db.Organisations.AnyAsync(o => o.Id == partner && o.Kind == OrganisationKind.Partner, ct))
             errors.Add("partnerId", "合作方单位不存在");
@@ -116,6 +136,8 @@ public static class ResourceUseCases
         r.ReceivedOn = date!.Value;
         r.Destination = destination!.Value;
         r.ActivityId = destination == ResourceDestination.Activity ? input.ActivityId : null;
+        r.VillageCode = destination == ResourceDestination.Village ? StationRecords.Clean(input.VillageCode) : null;
+        r.RecipientId = destination == ResourceDestination.Recipient ? input.RecipientId : null;
         r.Use = StationRecords.Clean(input.Use);
     }
 
@@ -138,20 +160,25 @@ public static class ResourceUseCases
         var stations = await StationRecords.Stations(db, items.Select(r => r.StationId), ct);
         var activityIds = items.Where(r => r.ActivityId is not null).Select(r => r.ActivityId!.Value).Distinct().ToList();
         var themes = activityIds.Count == 0 ? [] : await db.Set<Activity>().AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Theme, ct);
+        var villages = await StationRecords.RegionNames(db, items.Select(r => r.VillageCode), ct);
+        // Recipients' names are masked in every answer (domain.md section 8); the full record is behind the recipient's own reveal.
+        var recipientIds = items.Where(r => r.RecipientId is not null).Select(r => r.RecipientId!.Value).Distinct().ToList();
+        var names = recipientIds.Count == 0 ? [] : await db.Recipients.AsNoTracking().Where(x => recipientIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => Masking.Name(x.Name), ct);
         var attachments = withDetails ? await AttachmentUseCases.ForOwners(db, OwnerType, items.Select(r => r.Id).ToList(), ct) : [];
         return items.Select(r => new ResourceDto(r.Id, r.StationId, stations.GetValueOrDefault(r.StationId)?.Name, r.DonorName,
             ResourceNames.Donor(r.DonorKind), r.PartnerId, ResourceNames.Kind(r.Kind), r.Description, r.Amount, r.Quantity, r.Unit,
             r.EstimatedValue, r.ReceivedOn.ToString("yyyy-MM-dd"), ResourceNames.Destination(r.Destination), r.ActivityId,
             r.ActivityId is { } a ? themes.GetValueOrDefault(a) : null, r.Use, attachments.GetValueOrDefault(r.Id) ?? [],
-            r.CreatedBy, r.CreatedAt, r.Version)).ToList();
+            r.CreatedBy, r.CreatedAt, r.Version, r.VillageCode, r.VillageCode is { } v ? villages.GetValueOrDefault(v) : null,
+            r.RecipientId, r.RecipientId is { } who ? names.GetValueOrDefault(who) : null)).ToList();
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/resources").WithTags("资源链接 Resources");
-        g.MapGet("/", (Guid? stationId, string? kind, int? year, string? q, int? page, int? pageSize, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                List(db, http.User.Scope(), stationId, kind, year, q, PageRequest.From(page, pageSize), ct))
-            .WithSummary("The resource list (资源清单) inside the caller's scope (filters: stationId, kind money|goods|services, year, q)");
+        g.MapGet("/", (Guid? stationId, string? kind, int? year, string? q, Guid? recipientId, int? page, int? pageSize, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                List(db, http.User.Scope(), stationId, kind, year, q, PageRequest.From(page, pageSize), ct, recipientId))
+            .WithSummary("The resource list (资源清单) inside the caller's scope (filters: stationId, kind money|goods|services, year, q, recipientId: what went to one recipient)");
         g.MapGet("/summary", (Guid? stationId, int? year, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 Summary(db, clock, http.User.Scope(), stationId, year, ct))
             .WithSummary("A station's resources of a year in totals (money in yuan)");
@@ -163,7 +190,7 @@ public static class ResourceUseCases
                 return TypedResults.Created($"/api/v1/resources/{dto.Id}", dto);
             })
             .RequireAuthorization(Permissions.ServicesRecord)
-            .WithSummary("Record a linked resource (money in yuan, goods, services) and where it went (the station or an activity)");
+            .WithSummary("Record a linked resource (money in yuan, goods, services) and where it went: destination station, village (villageCode), activity (activityId) or recipient (recipientId, a recipient of the station inside the caller's scope; answered masked)");
         g.MapPut("/{id:guid}", (Guid id, ResourceInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 Update(db, clock, http.User, id, input, ct))
             .RequireAuthorization(Permissions.ServicesRecord)

@@ -46,17 +46,67 @@ public static class DueVisits
             overdue.Take(MaxItems).ToList(), week.Take(MaxItems).ToList(), schedule?.Intervals.Source, schedule?.Intervals.Interpretation);
     }
 
-    /// <summary>Per station (township) in scope: how many recipients are scheduled and the share not overdue.</summary>
+    /// <summary>
+    /// Per station (township) in scope: how many recipients are scheduled and the share not overdue. Counted in
+    /// SQL, grouped per station, so a province (2,000 stations, 1,000,000 recipients) is never read into memory:
+    /// for each profile with a schedule and each of its rules in the order <see cref="VisitSchedule.RuleFor"/>
+    /// picks them (fewest days first), one query counts the active recipients of that profile's stations the rule
+    /// names and no earlier rule names (so each recipient follows exactly the rule the per-station list gives
+    /// them), and among them those overdue: no qualifying visit on or after today minus the rule's days, and,
+    /// never visited, registered before that day (<see cref="VisitRules.IsOverdue"/>: due on the last day, overdue
+    /// the day after).
+    /// </summary>
     public static async Task<IReadOnlyList<StationShare>> ByStation(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, UserScope scope, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
         var stations = await Stations(db, scope, null, ct);
-        var items = await Evaluate(db, profiles, stations, new Query(), today, ct);
-        var byStation = items.GroupBy(i => i.StationId).ToDictionary(g => g.Key, g => (Count: g.Count(), Overdue: g.Count(i => i.DaysOverdue > 0)));
+        var counts = new Dictionary<Guid, (int Scheduled, int Overdue)>();
+        foreach (var key in stations.Select(s => s.ProfileKey).Distinct())
+        {
+            if (profiles.Find(key)?.VisitSchedule is not { } schedule)
+            {
+                continue;
+            }
+            var platforms = db.Platforms.VisibleTo(scope).Where(p => p.ProfileKey == key).Select(p => p.Id);
+            var earlierMask = 0L;
+            var earlierRisk = (RiskLevel)int.MaxValue;
+            foreach (var rule in schedule.Intervals.Value.OrderBy(r => r.Days).ThenByDescending(r => r.HomeVisitOnly))
+            {
+                var mask = RecipientCategories.ToMask(rule.CategoryValues);
+                var risk = rule.MinRiskLevel ?? (RiskLevel)int.MaxValue;
+                var (notMask, notRisk) = (earlierMask, earlierRisk);
+                var cutoff = today.AddDays(-rule.Days);
+                var homeOnly = rule.HomeVisitOnly;
+                var visits = from x in db.Set<VisitRecipient>()
+                             join v in db.Visits on x.VisitId equals v.Id
+                             where !homeOnly || v.Kind == VisitKind.HomeVisit
+                             select new { x.RecipientId, v.VisitedOn };
+                var rows = await db.Recipients.AsNoTracking()
+                    .Where(r => platforms.Contains(r.StationId) && r.Status == RecipientStatus.Active
+                        && ((r.CategoryMask & mask) != 0 || r.RiskLevel >= risk)
+                        && (r.CategoryMask & notMask) == 0 && r.RiskLevel < notRisk)
+                    .GroupBy(r => r.StationId)
+                    .Select(g => new
+                    {
+                        StationId = g.Key,
+                        Scheduled = g.Count(),
+                        Overdue = g.Count(r => !visits.Any(x => x.RecipientId == r.Id && x.VisitedOn >= cutoff)
+                            && (r.RegisteredOn < cutoff || visits.Any(x => x.RecipientId == r.Id))),
+                    })
+                    .ToListAsync(ct);
+                foreach (var row in rows)
+                {
+                    var (scheduled, overdue) = counts.GetValueOrDefault(row.StationId);
+                    counts[row.StationId] = (scheduled + row.Scheduled, overdue + row.Overdue);
+                }
+                earlierMask |= mask;
+                earlierRisk = risk < earlierRisk ? risk : earlierRisk;
+            }
+        }
         return stations.Where(s => profiles.Find(s.ProfileKey)?.VisitSchedule is not null)
             .Select(s =>
             {
-                var (count, late) = byStation.GetValueOrDefault(s.Id);
+                var (count, late) = counts.GetValueOrDefault(s.Id);
                 return new StationShare(s.Id, s.Name, s.RegionCode, count, late, Percent(count, late));
             })
             .OrderBy(s => s.RegionCode).ThenBy(s => s.StationName).ToList();

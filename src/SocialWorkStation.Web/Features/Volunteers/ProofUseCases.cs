@@ -43,6 +43,18 @@ public static class ProofUseCases
         var themes = await Themes(db, services, ct);
         var content = string.Join("\n", services.Select(s =>
             $"{s.Date:yyyy-MM-dd} {(s.ActivityId is { } a && themes.TryGetValue(a, out var t) ? t + "：" : "")}{s.Content}（{VolunteerHours.ToHours(s.Minutes).ToString(CultureInfo.InvariantCulture)}小时）"));
+        // Training and awards are not among the proof's fields (order No. 67); the issuer may state those of the period as other matters.
+        string? remarks = null;
+        if (input.ListTrainingAndAwards == true)
+        {
+            var trainings = v.Trainings.Where(t => t.Date >= from && t.Date <= to).OrderBy(t => t.Date).Select(TrainingAwardUseCases.Line).ToList();
+            var awards = v.Awards.Where(a => a.Date >= from && a.Date <= to).OrderBy(a => a.Date).Select(TrainingAwardUseCases.Line).ToList();
+            remarks = string.Join("\n", new[]
+            {
+                trainings.Count == 0 ? "培训情况：本期间无记录" : "培训情况：" + string.Join("；", trainings),
+                awards.Count == 0 ? "表彰奖励情况：本期间无记录" : "表彰奖励情况：" + string.Join("；", awards),
+            });
+        }
         var year = today.Year;
         var prefix = $"{station.RegionCode}-{year}-";
         var sequence = await db.Set<VolunteerProof>().CountAsync(p => p.Number.StartsWith(prefix), ct) + 1;
@@ -51,7 +63,7 @@ public static class ProofUseCases
             StationId = v.StationId, VolunteerId = v.Id, Number = $"{prefix}{sequence:0000}", IssuedOn = today, From = from, To = to,
             Minutes = services.Sum(s => s.Minutes), ServiceCount = services.Count, Content = content,
             Issuer = StationRecords.Clean(input.Issuer) ?? station.Name, PersonInCharge = input.PersonInCharge!.Trim(), Contact = input.Contact!.Trim(),
-            Handler = StationRecords.Clean(input.Handler), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.Identity?.Name,
+            Handler = StationRecords.Clean(input.Handler), Remarks = remarks, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.Identity?.Name,
         };
         db.Add(proof);
         audit.Add("export", nameof(VolunteerProof), proof.Id.ToString(), $"出具志愿服务证明 {proof.Number}（含完整证件号码）");
@@ -86,7 +98,7 @@ public static class ProofUseCases
     private static ProofDto ToDto(VolunteerProof p, Volunteer v) => new(
         p.Id, v.Id, p.Number, p.IssuedOn.ToString("yyyy-MM-dd"), p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), v.Name,
         IdentityDocuments.ToApi(v.IdType), IdentityDocuments.Chinese(v.IdType), v.IdNumber, v.VolunteerNumber, VolunteerHours.ToHours(p.Minutes),
-        p.ServiceCount, p.Content, p.Issuer, p.PersonInCharge, p.Contact, p.Handler, p.CreatedBy);
+        p.ServiceCount, p.Content, p.Issuer, p.PersonInCharge, p.Contact, p.Handler, p.CreatedBy, p.Remarks);
 
     private static async Task<Dictionary<Guid, string>> Themes(AppDbContext db, IEnumerable<VolunteerService> services, CancellationToken ct)
     {
@@ -109,6 +121,7 @@ public static class ProofUseCases
         if (reveal && !user.Can(Permissions.VolunteersReveal)) throw new VolunteerEndpoints.Forbidden();
         if (reveal && reason is null) throw RequestValidationException.For("reason", "导出完整证件号码须说明原因，将记入审计日志");
         var volunteers = await db.Set<Volunteer>().AsNoTracking().Include(v => v.Teams).ThenInclude(m => m.Team)
+            .Include(v => v.Trainings.Where(t => t.Date >= from && t.Date <= to)).Include(v => v.Awards.Where(a => a.Date >= from && a.Date <= to)).AsSplitQuery()
             .Where(v => v.StationId == station.Id && v.RegisteredOn <= to).OrderBy(v => v.RegisteredOn).ThenBy(v => v.Name).ToListAsync(ct);
         var services = await db.Set<VolunteerService>().AsNoTracking().Include(s => s.Volunteer)
             .Where(s => s.StationId == station.Id && s.Date >= from && s.Date <= to).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(ct);
@@ -130,7 +143,22 @@ public static class ProofUseCases
             ["所属服务队"] = ExcelCells.Safe(string.Join("、", v.Teams.Where(m => m.Team is not null).Select(m => m.Team!.Name))),
             ["服务技能"] = ExcelCells.Safe(v.Skills),
             [$"{from.Year}年服务时长（小时）"] = VolunteerHours.ToHours(minutes.GetValueOrDefault(v.Id)),
+            [$"{from.Year}年培训学时"] = v.Trainings.Sum(t => t.Hours),
+            [$"{from.Year}年表彰奖励（项）"] = v.Awards.Count,
         }).ToList();
+        // The training and award parts of the record (order No. 67 art. 4), one row an entry, for the year.
+        var trainingRows = volunteers.SelectMany(v => v.Trainings.Select(t => (v, t))).OrderBy(x => x.t.Date).ThenBy(x => x.v.Name)
+            .Select((x, i) => new Dictionary<string, object?>
+            {
+                ["序号"] = i + 1, ["姓名"] = ExcelCells.Safe(x.v.Name), ["证件号码"] = Id(x.v), ["培训日期"] = x.t.Date.ToString("yyyy-MM-dd"),
+                ["培训名称或内容"] = ExcelCells.Safe(x.t.Name), ["学时"] = x.t.Hours, ["组织单位"] = ExcelCells.Safe(x.t.Organiser),
+            }).ToList();
+        var awardRows = volunteers.SelectMany(v => v.Awards.Select(a => (v, a))).OrderBy(x => x.a.Date).ThenBy(x => x.v.Name)
+            .Select((x, i) => new Dictionary<string, object?>
+            {
+                ["序号"] = i + 1, ["姓名"] = ExcelCells.Safe(x.v.Name), ["证件号码"] = Id(x.v), ["表彰日期"] = x.a.Date.ToString("yyyy-MM-dd"),
+                ["表彰奖励名称"] = ExcelCells.Safe(x.a.Name), ["授予单位"] = ExcelCells.Safe(x.a.Grantor),
+            }).ToList();
         var records = services.Select((s, i) => new Dictionary<string, object?>
         {
             ["序号"] = i + 1,
@@ -148,11 +176,14 @@ public static class ProofUseCases
         {
             ["志愿者名册"] = roster.Count > 0 ? roster : [new Dictionary<string, object?> { ["说明"] = "本年度无志愿者" }],
             ["服务时长记录"] = records.Count > 0 ? records : [new Dictionary<string, object?> { ["说明"] = "本年度无服务记录" }],
+            ["培训记录"] = trainingRows.Count > 0 ? trainingRows : [new Dictionary<string, object?> { ["说明"] = "本年度无培训记录" }],
+            ["表彰奖励"] = awardRows.Count > 0 ? awardRows : [new Dictionary<string, object?> { ["说明"] = "本年度无表彰奖励记录" }],
             ["说明"] = new[]
             {
                 new Dictionary<string, object?> { ["项目"] = "站点", ["内容"] = station.Name },
                 new Dictionary<string, object?> { ["项目"] = "期间", ["内容"] = $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}" },
                 new Dictionary<string, object?> { ["项目"] = "时长口径", ["内容"] = VolunteerHours.Source },
+                new Dictionary<string, object?> { ["项目"] = "记录内容", ["内容"] = TrainingAwardUseCases.Source + "（评价情况暂未记录）；培训学时不计入服务时长" },
                 new Dictionary<string, object?> { ["项目"] = "证件号码", ["内容"] = reveal ? "完整号码（已记入审计日志）" : "已脱敏" },
             },
         };

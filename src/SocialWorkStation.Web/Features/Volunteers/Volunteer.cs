@@ -11,8 +11,8 @@ namespace SocialWorkStation.Web.Features.Volunteers;
 
 /// <summary>
 /// A real-name registered volunteer (实名注册志愿者) of a station. Order No. 67 art. 4 lists what a record
-/// holds: basic personal information, services, training, awards, evaluations (this issue keeps the
-/// first two). The ID number is personal information: [Sensitive] in the audit trail and masked in every
+/// holds: basic personal information, services, training, awards, evaluations (evaluations are not kept
+/// yet). The ID number is personal information: [Sensitive] in the audit trail and masked in every
 /// answer; follow-up: encrypt it at rest when the platform's encryption service lands (with a keyed hash
 /// for the duplicate check).
 /// </summary>
@@ -33,9 +33,40 @@ public sealed class Volunteer : IVersioned, IStationRecord
     public string? Skills { get; set; }
     public string? Notes { get; set; }
     public List<VolunteerTeamMember> Teams { get; set; } = [];
+    public List<VolunteerTraining> Trainings { get; set; } = [];
+    public List<VolunteerAward> Awards { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public int Version { get; set; } = 1;
+}
+
+/// <summary>
+/// A training the volunteer took part in (培训情况, order No. 67 art. 4): when, what, how many class hours
+/// (学时) and who ran it. Training hours are not service hours and never count toward them.
+/// </summary>
+public sealed class VolunteerTraining
+{
+    public Guid Id { get; set; }
+    public Guid VolunteerId { get; set; }
+    public DateOnly Date { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Class hours (学时), one decimal; summed in memory, never compared in SQL.</summary>
+    public decimal Hours { get; set; }
+    public string? Organiser { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+}
+
+/// <summary>An award or commendation (表彰奖励情况, order No. 67 art. 4): when, what, and who granted it.</summary>
+public sealed class VolunteerAward
+{
+    public Guid Id { get; set; }
+    public Guid VolunteerId { get; set; }
+    public DateOnly Date { get; set; }
+    public string Name { get; set; } = "";
+    public string Grantor { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
 }
 
 /// <summary>A volunteer team (志愿服务队) of a station.</summary>
@@ -110,6 +141,11 @@ public sealed class VolunteerProof : IStationRecord
     public string PersonInCharge { get; set; } = "";
     public string Contact { get; set; } = "";
     public string? Handler { get; set; }
+    /// <summary>
+    /// Other matters the proof states (其他需要说明的事项), frozen at issue: the trainings and awards of the period
+    /// when the issuer chose to list them. The order's own fields do not include them.
+    /// </summary>
+    public string? Remarks { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
 }
@@ -134,6 +170,33 @@ public sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
         b.HasIndex(v => new { v.StationId, v.RegisteredOn });
         b.HasOne<Platform>().WithMany().HasForeignKey(v => v.StationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(v => v.Teams).WithOne(m => m.Volunteer).HasForeignKey(m => m.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.Trainings).WithOne().HasForeignKey(t => t.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(v => v.Awards).WithOne().HasForeignKey(a => a.VolunteerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class VolunteerTrainingConfiguration : IEntityTypeConfiguration<VolunteerTraining>
+{
+    public void Configure(EntityTypeBuilder<VolunteerTraining> b)
+    {
+        b.ToTable("VolunteerTrainings");
+        b.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        b.Property(t => t.Hours).HasPrecision(6, 1);
+        b.Property(t => t.Organiser).HasMaxLength(100);
+        b.Property(t => t.CreatedBy).HasMaxLength(256);
+        b.HasIndex(t => new { t.VolunteerId, t.Date });
+    }
+}
+
+public sealed class VolunteerAwardConfiguration : IEntityTypeConfiguration<VolunteerAward>
+{
+    public void Configure(EntityTypeBuilder<VolunteerAward> b)
+    {
+        b.ToTable("VolunteerAwards");
+        b.Property(a => a.Name).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Grantor).HasMaxLength(100).IsRequired();
+        b.Property(a => a.CreatedBy).HasMaxLength(256);
+        b.HasIndex(a => new { a.VolunteerId, a.Date });
     }
 }
 
@@ -191,6 +254,7 @@ public sealed class VolunteerProofConfiguration : IEntityTypeConfiguration<Volun
         b.Property(p => p.PersonInCharge).HasMaxLength(50).IsRequired();
         b.Property(p => p.Contact).HasMaxLength(50).IsRequired();
         b.Property(p => p.Handler).HasMaxLength(50);
+        b.Property(p => p.Remarks).HasMaxLength(4000);
         b.Property(p => p.CreatedBy).HasMaxLength(256);
         b.HasIndex(p => p.Number).IsUnique();
         b.HasIndex(p => p.VolunteerId);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
@@ -49,6 +50,24 @@ public static class VolunteerEndpoints
                 VolunteerUseCases.Reveal(db, audit, http.User.Scope(), id, input, ct))
             .RequireAuthorization(Permissions.VolunteersReveal)
             .WithSummary("The full ID number, with a reason that goes to the audit trail");
+        // The training and award parts of the record (order No. 67 art. 4): add one entry, remove a wrong one.
+        void MapPart<TInput>(string part, string what, Func<AppDbContext, TimeProvider, ClaimsPrincipal, Guid, TInput, CancellationToken, Task<VolunteerDto>> add,
+            Func<AppDbContext, ClaimsPrincipal, Guid, Guid, CancellationToken, Task> remove)
+        {
+            v.MapPost($"/{{id:guid}}/{part}", (Guid id, TInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                    add(db, clock, http.User, id, input, ct))
+                .RequireAuthorization(Permissions.ServicesRecord)
+                .WithSummary($"Add {what} to the volunteer's record (order No. 67 art. 4); answers the volunteer");
+            v.MapDelete($"/{{id:guid}}/{part}/{{entryId:guid}}", async (Guid id, Guid entryId, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                {
+                    await remove(db, http.User, id, entryId, ct);
+                    return TypedResults.NoContent();
+                })
+                .RequireAuthorization(Permissions.ServicesRecord)
+                .WithSummary($"Remove a wrong entry of {what} (the audit trail keeps it); removing one already gone answers the same");
+        }
+        MapPart<VolunteerTrainingInput>("trainings", "a training (培训情况: date, name, class hours, organiser)", TrainingAwardUseCases.AddTraining, TrainingAwardUseCases.RemoveTraining);
+        MapPart<VolunteerAwardInput>("awards", "an award or commendation (表彰奖励情况: date, name, granting body)", TrainingAwardUseCases.AddAward, TrainingAwardUseCases.RemoveAward);
         v.MapGet("/{id:guid}/proofs", (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ProofUseCases.List(db, http.User.Scope(), id, ct))
             .RequireAuthorization(Permissions.VolunteersReveal)
@@ -59,7 +78,7 @@ public static class VolunteerEndpoints
                 return TypedResults.Created($"/api/v1/volunteers/{id}/proofs/{dto.Id}", dto);
             })
             .RequireAuthorization(Permissions.VolunteersReveal)
-            .WithSummary("Issue a proof of volunteer service (志愿服务证明, order No. 67) for a period; audited");
+            .WithSummary("Issue a proof of volunteer service (志愿服务证明, order No. 67) for a period; listTrainingAndAwards adds the period's trainings and awards as other matters; audited");
         v.MapGet("/{id:guid}/proofs/{proofId:guid}", (Guid id, Guid proofId, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
                 ProofUseCases.Get(db, audit, http.User.Scope(), id, proofId, ct))
             .RequireAuthorization(Permissions.VolunteersReveal)

@@ -39,8 +39,52 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
     public string? Revealed { get; private set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public ProofInputForm Proof { get; set; } = new();
+    [BindProperty] public TrainingForm Training { get; set; } = new();
+    [BindProperty] public AwardForm Award { get; set; } = new();
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    public Task<IActionResult> OnPostTrainingAsync(Guid id, CancellationToken ct) => Record(id, nameof(Training), typeof(TrainingForm), async () =>
+    {
+        await TrainingAwardUseCases.AddTraining(db, clock, User, id, new VolunteerTrainingInput(Training.Date, Training.Name, Training.Hours, Training.Organiser), ct);
+        return $"已添加培训记录“{Training.Name?.Trim()}”。";
+    }, ct);
+
+    public Task<IActionResult> OnPostAwardAsync(Guid id, CancellationToken ct) => Record(id, nameof(Award), typeof(AwardForm), async () =>
+    {
+        await TrainingAwardUseCases.AddAward(db, clock, User, id, new VolunteerAwardInput(Award.Date, Award.Name, Award.Grantor), ct);
+        return $"已添加表彰奖励“{Award.Name?.Trim()}”。";
+    }, ct);
+
+    public Task<IActionResult> OnPostRemoveTrainingAsync(Guid id, Guid trainingId, CancellationToken ct) => Record(id, "", GetType(), async () =>
+    {
+        await TrainingAwardUseCases.RemoveTraining(db, User, id, trainingId, ct);
+        return "已删除这条培训记录。";
+    }, ct);
+
+    public Task<IActionResult> OnPostRemoveAwardAsync(Guid id, Guid awardId, CancellationToken ct) => Record(id, "", GetType(), async () =>
+    {
+        await TrainingAwardUseCases.RemoveAward(db, User, id, awardId, ct);
+        return "已删除这条表彰奖励记录。";
+    }, ct);
+
+    /// <summary>Changes the training or award part of the record; on success back to the volunteer, otherwise the page with the errors under the form.</summary>
+    private async Task<IActionResult> Record(Guid id, string prefix, Type formType, Func<Task<string>> change, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.ServicesRecord)) return Forbid();
+        try
+        {
+            TempData["Message"] = await change();
+            return RedirectToPage("/Volunteers/Details", new { id });
+        }
+        catch (RequestValidationException ex)
+        {
+            ShowErrors(ex, prefix, formType);
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
     {
@@ -62,7 +106,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
         if (!User.Can(Permissions.VolunteersReveal)) return Forbid();
         try
         {
-            var proof = await ProofUseCases.Issue(db, audit, clock, User, id, new ProofInput(Proof.From, Proof.To, Proof.Issuer, Proof.PersonInCharge, Proof.Contact, Proof.Clerk), ct);
+            var proof = await ProofUseCases.Issue(db, audit, clock, User, id,
+                new ProofInput(Proof.From, Proof.To, Proof.Issuer, Proof.PersonInCharge, Proof.Contact, Proof.Clerk, Proof.ListTrainingAndAwards), ct);
             return RedirectToPage("/Volunteers/Proof", new { id, proofId = proof.Id });
         }
         catch (RequestValidationException ex)
@@ -94,6 +139,25 @@ public sealed class ProofInputForm
     public string? Contact { get; set; }
     /// <summary>经办人. Not named "Handler": Razor Pages reads "handler" from the query string, and the form would pick it up.</summary>
     public string? Clerk { get; set; }
+    /// <summary>State the period's trainings and awards as other matters (其他需要说明的事项).</summary>
+    public bool ListTrainingAndAwards { get; set; }
+}
+
+/// <summary>One training for the volunteer's record (培训情况).</summary>
+public sealed class TrainingForm
+{
+    public string? Date { get; set; }
+    public string? Name { get; set; }
+    public decimal? Hours { get; set; }
+    public string? Organiser { get; set; }
+}
+
+/// <summary>One award or commendation for the volunteer's record (表彰奖励情况).</summary>
+public sealed class AwardForm
+{
+    public string? Date { get; set; }
+    public string? Name { get; set; }
+    public string? Grantor { get; set; }
 }
 
 [Authorize(Policy = Permissions.VolunteersReveal)]

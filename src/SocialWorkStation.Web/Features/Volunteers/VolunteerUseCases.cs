@@ -30,17 +30,21 @@ public static class VolunteerUseCases
             // The ID tail is searchable (staff find a person by the last digits), the full number is never shown.
             query = query.Where(v => v.Name.Contains(text) || v.IdNumber.EndsWith(text) || (v.VolunteerNumber != null && v.VolunteerNumber == text));
         }
-        var result = await query.Include(v => v.Teams).ThenInclude(m => m.Team).AsSplitQuery()
+        var result = await WithRecord(query)
             .OrderByDescending(v => v.RegisteredOn).ThenBy(v => v.Name).ThenBy(v => v.Id).ToPageAsync(page, ct);
         return new Paged<VolunteerDto>(await ToDtos(db, result.Items, ct), result.Total, result.Page, result.PageSize);
     }
 
     public static async Task<Volunteer> Load(AppDbContext db, UserScope scope, Guid id, CancellationToken ct, bool tracking = false)
     {
-        var q = db.Set<Volunteer>().VisibleTo(db, scope).Include(v => v.Teams).ThenInclude(m => m.Team).AsSplitQuery();
+        var q = WithRecord(db.Set<Volunteer>().VisibleTo(db, scope));
         if (!tracking) q = q.AsNoTracking();
         return await q.FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("志愿者不存在或不在您的权限范围内");
     }
+
+    /// <summary>The volunteer with the parts of the record a page or answer shows: teams, trainings, awards.</summary>
+    private static IQueryable<Volunteer> WithRecord(IQueryable<Volunteer> q) =>
+        q.Include(v => v.Teams).ThenInclude(m => m.Team).Include(v => v.Trainings).Include(v => v.Awards).AsSplitQuery();
 
     public static async Task<VolunteerDto> Get(AppDbContext db, UserScope scope, Guid id, CancellationToken ct) =>
         (await ToDtos(db, [await Load(db, scope, id, ct)], ct))[0];
@@ -148,7 +152,9 @@ public static class VolunteerUseCases
                 IdNumber.Mask(v.IdNumber), v.Sex is { } sex ? (sex == Sex.Male ? "male" : "female") : null, v.BirthDate?.ToString("yyyy-MM-dd"),
                 v.Phone, v.VolunteerNumber, v.RegisteredOn.ToString("yyyy-MM-dd"), v.Skills, v.Notes,
                 v.Teams.Where(m => m.Team is not null).Select(m => new TeamRefDto(m.TeamId, m.Team!.Name)).ToList(),
-                VolunteerHours.ToHours(t?.Minutes ?? 0), t?.Count ?? 0, v.CreatedBy, v.CreatedAt, v.Version);
+                VolunteerHours.ToHours(t?.Minutes ?? 0), t?.Count ?? 0, v.CreatedBy, v.CreatedAt, v.Version,
+                v.Trainings.OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).Select(TrainingAwardUseCases.ToDto).ToList(),
+                v.Trainings.Sum(x => x.Hours), v.Awards.OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).Select(TrainingAwardUseCases.ToDto).ToList());
         }).ToList();
     }
 }

@@ -1468,6 +1468,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid");
 
@@ -1483,11 +1486,17 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("RecipientId");
 
                     b.HasIndex("StationId", "ReceivedOn");
 
@@ -1807,6 +1816,42 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("Volunteers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Grantor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerId", "Date");
+
+                    b.ToTable("VolunteerAwards", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerProof", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1857,6 +1902,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("ServiceCount")
                         .HasColumnType("integer");
@@ -2007,6 +2056,45 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.HasIndex("VolunteerId");
 
                     b.ToTable("VolunteerTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerId", "Date");
+
+                    b.ToTable("VolunteerTrainings", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
@@ -2478,6 +2566,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
                         .WithMany()
                         .HasForeignKey("StationId")
@@ -2577,6 +2670,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerAward", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Volunteers.Volunteer", null)
+                        .WithMany("Awards")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerProof", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
@@ -2645,6 +2747,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Team");
 
                     b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTraining", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Volunteers.Volunteer", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
@@ -2744,7 +2855,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.Volunteer", b =>
                 {
+                    b.Navigation("Awards");
+
                     b.Navigation("Teams");
+
+                    b.Navigation("Trainings");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTeam", b =>

@@ -1450,6 +1450,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StationId")
                         .HasColumnType("TEXT");
 
@@ -1465,11 +1468,17 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("RecipientId");
 
                     b.HasIndex("StationId", "ReceivedOn");
 
@@ -1789,6 +1798,42 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("Volunteers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grantor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerId", "Date");
+
+                    b.ToTable("VolunteerAwards", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerProof", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1838,6 +1883,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("PersonInCharge")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ServiceCount")
@@ -1989,6 +2038,45 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.HasIndex("VolunteerId");
 
                     b.ToTable("VolunteerTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerId", "Date");
+
+                    b.ToTable("VolunteerTrainings", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
@@ -2460,6 +2548,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
                         .WithMany()
                         .HasForeignKey("StationId")
@@ -2559,6 +2652,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerAward", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Volunteers.Volunteer", null)
+                        .WithMany("Awards")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerProof", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
@@ -2627,6 +2729,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Team");
 
                     b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTraining", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Volunteers.Volunteer", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Workers.Worker", b =>
@@ -2726,7 +2837,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.Volunteer", b =>
                 {
+                    b.Navigation("Awards");
+
                     b.Navigation("Teams");
+
+                    b.Navigation("Trainings");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Volunteers.VolunteerTeam", b =>
