@@ -33,6 +33,9 @@ public sealed class ProgressInterceptor(ProfileCatalog profiles) : SaveChangesIn
     {
         public readonly HashSet<(Guid Station, ProgressFamily Family, int Month)> Stations = [];
         public readonly HashSet<Guid> TrainingWorkers = [];
+        /// <summary>Visits whose home-visit credits may change; counted before and after the save, the difference applied.</summary>
+        public readonly HashSet<Guid> Visits = [];
+        public List<VisitCredits.Credit> CreditsBefore = [];
         public IDbContextTransaction? OwnTransaction;
     }
 
@@ -53,11 +56,16 @@ public sealed class ProgressInterceptor(ProfileCatalog profiles) : SaveChangesIn
         }
         var pending = new Pending();
         await CollectAsync(db, pending, ct);
-        if (pending.Stations.Count > 0 || pending.TrainingWorkers.Count > 0)
+        if (pending.Stations.Count > 0 || pending.TrainingWorkers.Count > 0 || pending.Visits.Count > 0)
         {
             if (db.Database.CurrentTransaction is null)
             {
                 pending.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
+            }
+            if (pending.Visits.Count > 0)
+            {
+                // Read before the statements run: the credits these visits give now, to be taken off.
+                pending.CreditsBefore = await VisitCredits.ReadAsync(db, pending.Visits, ct);
             }
             _pending[db] = pending;
         }
@@ -120,6 +128,11 @@ public sealed class ProgressInterceptor(ProfileCatalog profiles) : SaveChangesIn
         {
             await ProgressRecompute.TrainingAsync(db, worker, ct);
         }
+        if (pending.Visits.Count > 0)
+        {
+            // Last, so the busiest rows (a station's month) stay locked only until the commit that follows.
+            await VisitCredits.ApplyAsync(db, pending.CreditsBefore, await VisitCredits.ReadAsync(db, pending.Visits, ct), ct);
+        }
     }
 
     private static async Task CollectAsync(AppDbContext db, Pending p, CancellationToken ct)
@@ -133,11 +146,11 @@ public sealed class ProgressInterceptor(ProfileCatalog profiles) : SaveChangesIn
             }
             switch (e.Entity)
             {
-                case Visit:
-                    Dated(e, p, ProgressFamily.Visits, nameof(Visit.VisitedOn));
+                case Visit visit:
+                    p.Visits.Add(visit.Id);
                     break;
                 case VisitWorker:
-                    parents.Add((ProgressFamily.Visits, typeof(Visit), Value<Guid>(e, nameof(VisitWorker.VisitId))));
+                    p.Visits.Add(Value<Guid>(e, nameof(VisitWorker.VisitId)));
                     break;
                 case Recipient:
                     Dated(e, p, ProgressFamily.RecipientFiles, nameof(Recipient.RegisteredOn));
@@ -190,33 +203,22 @@ public sealed class ProgressInterceptor(ProfileCatalog profiles) : SaveChangesIn
             var tracked = db.ChangeTracker.Entries().FirstOrDefault(x => x.Metadata.ClrType == type && Equals(x.Property("Id").CurrentValue, id));
             if (tracked is not null)
             {
-                // The parent is tracked: its old and new platform (and date) are known without a query.
+                // The parent is tracked: its old and new platform are known without a query.
                 foreach (var station in Both<Guid>(tracked, "StationId"))
                 {
-                    if (family == ProgressFamily.Visits)
-                    {
-                        foreach (var date in Both<DateOnly>(tracked, nameof(Visit.VisitedOn)))
-                        {
-                            p.Stations.Add((station, family, Counting.MonthOf(date)));
-                        }
-                    }
-                    else
-                    {
-                        p.Stations.Add((station, family, ProgressRecompute.AllMonths));
-                    }
+                    p.Stations.Add((station, family, ProgressRecompute.AllMonths));
                 }
                 continue;
             }
-            var row = type == typeof(Visit)
-                ? await db.Visits.Where(v => v.Id == id).Select(v => new { v.StationId, Date = (DateOnly?)v.VisitedOn }).FirstOrDefaultAsync(ct)
-                : type == typeof(Case)
-                    ? await db.Cases.Where(c => c.Id == id).Select(c => new { c.StationId, Date = (DateOnly?)null }).FirstOrDefaultAsync(ct)
-                    : type == typeof(GroupSession)
-                        ? await db.Set<GroupSession>().Where(s => s.Id == id).Select(s => new { s.StationId, Date = (DateOnly?)null }).FirstOrDefaultAsync(ct)
-                        : await db.Activities.Where(a => a.Id == id).Select(a => new { a.StationId, Date = (DateOnly?)null }).FirstOrDefaultAsync(ct);
-            if (row is not null)
+            // Cases, groups and activities are recounted whole for their platform.
+            var stationId = type == typeof(Case)
+                ? await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.StationId).FirstOrDefaultAsync(ct)
+                : type == typeof(GroupSession)
+                    ? await db.Set<GroupSession>().Where(s => s.Id == id).Select(s => (Guid?)s.StationId).FirstOrDefaultAsync(ct)
+                    : await db.Activities.Where(a => a.Id == id).Select(a => (Guid?)a.StationId).FirstOrDefaultAsync(ct);
+            if (stationId is { } sid)
             {
-                p.Stations.Add((row.StationId, family, row.Date is { } d && !ProgressRecompute.AlwaysAllMonths(family) ? Counting.MonthOf(d) : ProgressRecompute.AllMonths));
+                p.Stations.Add((sid, family, ProgressRecompute.AllMonths));
             }
         }
     }

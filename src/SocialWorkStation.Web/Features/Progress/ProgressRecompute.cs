@@ -51,24 +51,15 @@ public static class ProgressRecompute
         {
             case ProgressFamily.Visits:
             {
-                var credits =
-                    from w in db.Set<VisitWorker>()
-                    join v in db.Visits on w.VisitId equals v.Id
-                    where v.StationId == stationId && v.Kind == VisitKind.HomeVisit && v.VisitedOn >= first && v.VisitedOn <= last
-                    select new { w.WorkerId, v.VisitedOn };
-                if (month == AllMonths)
-                {
-                    var rows = await credits.ToListAsync(ct);
-                    await SetStation(db, stationId, month, nameof(ProgressStationMonth.HomeVisits), ByMonth(rows.Select(c => c.VisitedOn)), ct);
-                    await SetWorkers(db, stationId, month, rows.GroupBy(c => (c.WorkerId, Counting.MonthOf(c.VisitedOn))).ToDictionary(g => g.Key, g => g.Count()), ct);
-                }
-                else
-                {
-                    // One month of a busy station is counted in the database: a row per worker comes back, not a row per visit.
-                    var perWorker = await credits.GroupBy(c => c.WorkerId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                    await SetStation(db, stationId, month, nameof(ProgressStationMonth.HomeVisits), new Dictionary<int, int> { [month] = perWorker.Sum(w => w.Count) }, ct);
-                    await SetWorkers(db, stationId, month, perWorker.ToDictionary(w => (w.Key, month), w => w.Count), ct);
-                }
+                // Saves add differences (VisitCredits); a recount of the platform (rebuild, profile change) lands here.
+                var credits = await (
+                        from w in db.Set<VisitWorker>()
+                        join v in db.Visits on w.VisitId equals v.Id
+                        where v.StationId == stationId && v.Kind == VisitKind.HomeVisit && v.VisitedOn >= first && v.VisitedOn <= last
+                        select new { w.WorkerId, v.VisitedOn })
+                    .ToListAsync(ct);
+                await SetStation(db, stationId, month, nameof(ProgressStationMonth.HomeVisits), ByMonth(credits.Select(c => c.VisitedOn)), ct);
+                await SetWorkers(db, stationId, month, credits.GroupBy(c => (c.WorkerId, Counting.MonthOf(c.VisitedOn))).ToDictionary(g => g.Key, g => g.Count()), ct);
                 break;
             }
             case ProgressFamily.RecipientFiles:
