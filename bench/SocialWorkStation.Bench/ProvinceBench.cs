@@ -111,6 +111,7 @@ internal static class ProvinceBench
             ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             ["Urls"] = url,
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("SWS_BENCH_SQL_LOG") ?? "None",
         }, "SocialWorkStation.Web").Build();
 
     private static async Task<string?> MarkerAsync(ProvinceOptions o)

@@ -136,7 +136,7 @@ public static class GetProgress
         }
         var platforms = await db.Platforms.AsNoTracking().Where(x => x.RegionCode.StartsWith(prefix))
             .Select(x => new PlatformRow(x.Id, x.Name, x.Kind, x.RegionCode, x.ProfileKey, x.ParentId)).ToListAsync(ct);
-        var sums = await SumsByPlatform(db, db.Platforms.Where(x => x.RegionCode.StartsWith(prefix)), period, ct);
+        var sums = await SumsByPlatform(db, db.Platforms.Where(x => x.RegionCode.StartsWith(prefix)), period, Tracks(profiles, platforms, StandardCatalog.Training), ct);
         var workers = await db.Workers.AsNoTracking()
             .Where(w => w.Platform!.RegionCode.StartsWith(prefix) && w.HireDate <= period.To && (w.LeftOn == null || w.LeftOn > period.From))
             .Select(w => new WorkerRow(w.Id, "", w.PlatformId, w.HireDate, w.LeftOn)).ToListAsync(ct);
@@ -188,7 +188,7 @@ public static class GetProgress
         var platformsQuery = db.Platforms.Where(x => x.Id == stationId || x.ParentId == stationId);
         var platforms = await platformsQuery.AsNoTracking()
             .Select(x => new PlatformRow(x.Id, x.Name, x.Kind, x.RegionCode, x.ProfileKey, x.ParentId)).ToListAsync(ct);
-        var sums = await SumsByPlatform(db, platformsQuery, period, ct);
+        var sums = await SumsByPlatform(db, platformsQuery, period, Tracks(profiles, platforms, StandardCatalog.Training), ct);
         var workers = await db.Workers.AsNoTracking()
             .Where(w => (w.PlatformId == stationId || w.Platform!.ParentId == stationId) && w.HireDate <= period.To && (w.LeftOn == null || w.LeftOn > period.From))
             .Select(w => new WorkerRow(w.Id, w.Name, w.PlatformId, w.HireDate, w.LeftOn)).ToListAsync(ct);
@@ -227,7 +227,11 @@ public static class GetProgress
         return Report(scopeDto, period, asOf, expected, unit.Cells, unit.FarBehind, [], "none", trend, [unit]);
     }
 
-    private static async Task<Dictionary<Guid, Sums>> SumsByPlatform(AppDbContext db, IQueryable<Stations.Platform> platforms, ProgressPeriod period, CancellationToken ct)
+    /// <summary>Whether any platform's profile tracks the standard (Qiongzhong has no training hours: its province skips that sum).</summary>
+    private static bool Tracks(ProfileCatalog profiles, List<PlatformRow> platforms, string key) =>
+        platforms.Select(p => p.ProfileKey).Distinct().Any(k => StandardCatalog.TrackedBy(profiles.Find(k)).Any(t => t.Key == key));
+
+    private static async Task<Dictionary<Guid, Sums>> SumsByPlatform(AppDbContext db, IQueryable<Stations.Platform> platforms, ProgressPeriod period, bool training, CancellationToken ct)
     {
         var first = period.FirstMonth;
         var last = period.LastMonth;
@@ -252,10 +256,10 @@ public static class GetProgress
             Activities = r.Activities, Publicity = r.Publicity, Advocacy = r.Advocacy, NewVolunteers = r.NewVolunteers,
             FeaturedCases = r.FeaturedCases, Covered = r.Covered,
         });
-        var training = await db.ProgressWorkerMonths.AsNoTracking()
+        var hours = !training ? [] : await db.ProgressWorkerMonths.AsNoTracking()
             .Where(m => m.Month >= first && m.Month <= last && m.TrainingTenths != 0 && ids.Contains(m.StationId))
             .GroupBy(m => m.StationId).Select(g => new { g.Key, Tenths = g.Sum(m => m.TrainingTenths) }).ToListAsync(ct);
-        foreach (var t in training)
+        foreach (var t in hours)
         {
             Get(result, t.Key).TrainingTenths = t.Tenths;
         }

@@ -36,13 +36,30 @@ public static class ProgressRecompute
     /// <summary>All months of the family, not just one.</summary>
     public const int AllMonths = 0;
 
-    /// <summary>Takes the platform's lock row (Month 0) for the rest of the transaction.</summary>
+    /// <summary>
+    /// Takes the platform's lock for the rest of the transaction, exclusively: on PostgreSQL a transaction-scoped advisory
+    /// lock (visit writers take it shared, VisitCredits); SQLite lets one transaction write at a time anyway, and the
+    /// lock row (Month 0) is written so the platform's write lock is held from here on.
+    /// </summary>
     public static Task LockAsync(AppDbContext db, Guid stationId, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO "ProgressStationMonths" ("StationId", "Month") VALUES ({0}, 0)
-            ON CONFLICT ("StationId", "Month") DO UPDATE SET "HomeVisits" = "ProgressStationMonths"."HomeVisits"
-            """, [stationId], ct);
+        db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockSpace, LockKey(stationId)], ct)
+            : db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "ProgressStationMonths" ("StationId", "Month") VALUES ({0}, 0)
+                ON CONFLICT ("StationId", "Month") DO UPDATE SET "HomeVisits" = "ProgressStationMonths"."HomeVisits"
+                """, [stationId], ct);
+
+    /// <summary>The first key of the platform locks, so they cannot meet another use of advisory locks.</summary>
+    public const int LockSpace = 20260006;
+
+    /// <summary>A platform's lock key; two platforms sharing one only take turns more often, they are never wrong.</summary>
+    public static int LockKey(Guid stationId)
+    {
+        Span<byte> b = stackalloc byte[16];
+        stationId.TryWriteBytes(b);
+        return BitConverter.ToInt32(b[..4]) ^ BitConverter.ToInt32(b[4..8]) ^ BitConverter.ToInt32(b[8..12]) ^ BitConverter.ToInt32(b[12..]);
+    }
 
     public static async Task StationAsync(AppDbContext db, ProfileCatalog profiles, Guid stationId, ProgressFamily family, int month, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.Progress;
@@ -14,7 +15,7 @@ namespace SocialWorkStation.Web.Features.Progress;
 /// cheap however busy the station — and adds the difference. The difference is exact because a visit can only be
 /// changed by one save at a time (its version); increments from different saves commute. The station-month row stays
 /// locked only from that last statement to the commit. A recount of a platform (rebuild, profile change) excludes these
-/// writers: they hold its lock row in share mode on PostgreSQL (SQLite has one writer at a time anyway).
+/// writers: they hold its advisory lock shared on PostgreSQL (SQLite has one writer at a time anyway).
 /// </summary>
 public static class VisitCredits
 {
@@ -41,22 +42,22 @@ public static class VisitCredits
         {
             return;
         }
+        var sql = new StringBuilder();
+        var args = new List<object>();
         if (db.Database.IsNpgsql())
         {
             foreach (var id in station.Keys.Select(k => k.StationId).Distinct().Order())
             {
-                await db.Database.ExecuteSqlRawAsync(
-                    """INSERT INTO "ProgressStationMonths" ("StationId", "Month") VALUES ({0}, 0) ON CONFLICT ("StationId", "Month") DO NOTHING""", [id], ct);
-                await db.Database.ExecuteSqlRawAsync(
-                    """SELECT 1 FROM "ProgressStationMonths" WHERE "StationId" = {0} AND "Month" = 0 FOR SHARE""", [id], ct);
+                sql.Append(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock_shared({ProgressRecompute.LockSpace}, {ProgressRecompute.LockKey(id)});\n");
             }
         }
-        // Keys in one order for every writer, so two saves never wait on each other in a cycle.
-        await Add(db, "ProgressStationMonths", ["StationId", "Month"],
-            station.OrderBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month).Select(kv => (new object[] { kv.Key.StationId, kv.Key.Month }, kv.Value)).ToList(), ct);
-        await Add(db, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month"],
+        // Keys in one order for every writer, so two saves never wait on each other in a cycle; one round trip for all.
+        Add(sql, args, "ProgressStationMonths", ["StationId", "Month"],
+            station.OrderBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month).Select(kv => (new object[] { kv.Key.StationId, kv.Key.Month }, kv.Value)).ToList());
+        Add(sql, args, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month"],
             worker.OrderBy(kv => kv.Key.WorkerId).ThenBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month)
-                .Select(kv => (new object[] { kv.Key.WorkerId, kv.Key.StationId, kv.Key.Month }, kv.Value)).ToList(), ct);
+                .Select(kv => (new object[] { kv.Key.WorkerId, kv.Key.StationId, kv.Key.Month }, kv.Value)).ToList());
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 
     private static Dictionary<TKey, int> Delta<TKey>(List<Credit> before, List<Credit> after, Func<Credit, TKey> key) where TKey : notnull
@@ -74,15 +75,14 @@ public static class VisitCredits
     }
 
     /// <summary>INSERT … ON CONFLICT DO UPDATE SET HomeVisits = HomeVisits + the difference, one statement per table.</summary>
-    private static async Task Add(AppDbContext db, string table, string[] keys, List<(object[] Key, int Value)> rows, CancellationToken ct)
+    private static void Add(StringBuilder sql, List<object> args, string table, string[] keys, List<(object[] Key, int Value)> rows)
     {
         if (rows.Count == 0)
         {
             return;
         }
         var columns = string.Join(", ", keys.Select(k => $"\"{k}\""));
-        var sql = new StringBuilder($"INSERT INTO \"{table}\" ({columns}, \"HomeVisits\") VALUES ");
-        var args = new List<object>();
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table}\" ({columns}, \"HomeVisits\") VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
             sql.Append(i == 0 ? "(" : ", (");
@@ -94,7 +94,6 @@ public static class VisitCredits
             sql.Append('{').Append(args.Count).Append("})");
             args.Add(rows[i].Value);
         }
-        sql.Append($" ON CONFLICT ({columns}) DO UPDATE SET \"HomeVisits\" = \"{table}\".\"HomeVisits\" + excluded.\"HomeVisits\"");
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+        sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT ({columns}) DO UPDATE SET \"HomeVisits\" = \"{table}\".\"HomeVisits\" + excluded.\"HomeVisits\";\n");
     }
 }
