@@ -40,7 +40,7 @@ public static class Commands
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var result = await Features.Progress.ProgressRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-                        scope.ServiceProvider.GetRequiredService<Features.Profiles.ProfileCatalog>(), CancellationToken.None);
+                        scope.ServiceProvider.GetRequiredService<Features.Profiles.ProfileCatalog>(), CancellationToken.None, args.FirstOrDefault());
                     Console.WriteLine($"进度统计已重算：站点 {result.Platforms} 个，社工 {result.Workers} 名，修正了 {result.Differences} 处计数差异。");
                 }
                 break;

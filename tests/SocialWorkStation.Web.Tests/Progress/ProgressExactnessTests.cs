@@ -26,24 +26,24 @@ namespace SocialWorkStation.Web.Tests.Progress;
 
 /// <summary>
 /// The maintained counts (ADR 0006) against the hand-written SQL over the records, on a county of its own
-/// (保亭, 469029: no other test writes there), after records are added, edited, deleted and moved between
+/// (陵水, 469028: no other test writes there), after records are added, edited, deleted and moved between
 /// stations and months, children included (a visit's workers, a group's attendance, a case's services).
 /// </summary>
 public sealed class ProgressExactnessTests
 {
     public static TheoryData<string> Providers => Db.Providers;
 
-    private const string County = "469029";
+    private const string County = "469028";
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Counts_equal_the_records_after_edits_deletions_and_moves(string db)
     {
         var app = TestApp.For(db);
-        var a = await Station(app, "469029100", "hainan-qiongzhong", "保城镇社工站");
+        var a = await Station(app, "469028100", "hainan-qiongzhong", "保城镇社工站");
         // The dashboard adds up only what each profile tracks, so the stations compared share Qiongzhong's standards; Shenmu brings training.
-        var b = await Station(app, "469029101", "hainan-qiongzhong", "什玲镇社工站");
-        var c = await Station(app, "469029102", "shenmu", "加茂镇社工站");
-        var room = await Station(app, "469029100", "hainan-qiongzhong", "保城镇某村社工室", PlatformKind.VillageRoom, a);
+        var b = await Station(app, "469028101", "hainan-qiongzhong", "什玲镇社工站");
+        var c = await Station(app, "469028102", "shenmu", "加茂镇社工站");
+        var room = await Station(app, "469028100", "hainan-qiongzhong", "保城镇某村社工室", PlatformKind.VillageRoom, a);
         var wa1 = await AddWorker(app, a, "甲一");
         var wa2 = await AddWorker(app, a, "甲二");
         var wb = await AddWorker(app, b, "乙一");
@@ -166,7 +166,7 @@ public sealed class ProgressExactnessTests
         // 保城: January (31st) and March (moved); 什玲: February.
         Assert.Equal(3, reference[StandardCatalog.ContractorChecks]);
 
-        var rebuilt = await app.WithDb(d => ProgressRebuild.RunAsync(d, app.Services.GetRequiredService<ProfileCatalog>(), default));
+        var rebuilt = await app.WithDb(d => ProgressRebuild.RunAsync(d, app.Services.GetRequiredService<ProfileCatalog>(), default, County));
         Assert.Equal(0, rebuilt.Differences);
     }
 

@@ -6,7 +6,7 @@ namespace SocialWorkStation.Web.Features.Progress;
 
 /// <summary>
 /// Recounts every platform's progress from the records and reports how many counts were wrong before
-/// (`dotnet run --project src/SocialWorkStation.Web -- rebuild-progress`; docs/operations.md). Needed after
+/// (`dotnet run --project src/SocialWorkStation.Web -- rebuild-progress [region code prefix]`; docs/operations.md). Needed after
 /// records are changed outside the platform (a bulk load, a restore, SQL by hand) or a profile's thresholds
 /// changed; otherwise the counts are kept exact as records are saved and a rebuild finds no differences.
 /// </summary>
@@ -14,10 +14,12 @@ public static class ProgressRebuild
 {
     public sealed record Result(int Platforms, int Workers, int Differences);
 
-    public static async Task<Result> RunAsync(AppDbContext db, ProfileCatalog profiles, CancellationToken ct)
+    /// <param name="regionPrefix">Only the platforms of this region (a code prefix such as 469030); all when null.</param>
+    public static async Task<Result> RunAsync(AppDbContext db, ProfileCatalog profiles, CancellationToken ct, string? regionPrefix = null)
     {
-        var before = await SnapshotAsync(db, ct);
-        var platforms = await db.Platforms.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        var scope = db.Platforms.AsNoTracking().Where(p => regionPrefix == null || p.RegionCode.StartsWith(regionPrefix));
+        var before = await SnapshotAsync(db, scope, ct);
+        var platforms = await scope.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         foreach (var platform in platforms)
         {
             // One short transaction per platform: a rebuild of a province never holds every lock at once.
@@ -29,7 +31,7 @@ public static class ProgressRebuild
             }
             await tx.CommitAsync(ct);
         }
-        var workers = await db.Workers.AsNoTracking().OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+        var workers = await db.Workers.AsNoTracking().Where(w => scope.Any(p => p.Id == w.PlatformId)).OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
         foreach (var chunk in workers.Chunk(200))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -39,16 +41,17 @@ public static class ProgressRebuild
             }
             await tx.CommitAsync(ct);
         }
-        var after = await SnapshotAsync(db, ct);
+        var after = await SnapshotAsync(db, scope, ct);
         var differences = after.Keys.Union(before.Keys).Count(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k));
         return new Result(platforms.Count, workers.Count, differences);
     }
 
     /// <summary>Every non-zero count, keyed by row and column, so two snapshots compare cell by cell.</summary>
-    public static async Task<Dictionary<string, int>> SnapshotAsync(AppDbContext db, CancellationToken ct)
+    private static async Task<Dictionary<string, int>> SnapshotAsync(AppDbContext db, IQueryable<Stations.Platform> scope, CancellationToken ct)
     {
         var result = new Dictionary<string, int>();
-        foreach (var r in await db.ProgressStationMonths.AsNoTracking().Where(r => r.Month != 0).ToListAsync(ct))
+        var ids = scope.Select(p => p.Id);
+        foreach (var r in await db.ProgressStationMonths.AsNoTracking().Where(r => r.Month != 0 && ids.Contains(r.StationId)).ToListAsync(ct))
         {
             foreach (var column in ProgressColumns.Station)
             {
@@ -59,7 +62,7 @@ public static class ProgressRebuild
                 }
             }
         }
-        foreach (var r in await db.ProgressWorkerMonths.AsNoTracking().ToListAsync(ct))
+        foreach (var r in await db.ProgressWorkerMonths.AsNoTracking().Where(r => ids.Contains(r.StationId)).ToListAsync(ct))
         {
             if (r.HomeVisits != 0)
             {
