@@ -15,6 +15,11 @@ public sealed class ProgressStationMonth
 {
     public Guid StationId { get; set; }
     public int Month { get; set; }
+    /// <summary>
+    /// 0 for recounted values; visit writers add their differences to one of a few other slots at random so that
+    /// a busy station's writers do not all queue on one row. Readers add the slots up.
+    /// </summary>
+    public int Slot { get; set; }
     /// <summary>Home-visit credits: one per worker on a home visit (the standard is per worker).</summary>
     public int HomeVisits { get; set; }
     public int RecipientFiles { get; set; }
@@ -36,6 +41,8 @@ public sealed class ProgressWorkerMonth
     public Guid WorkerId { get; set; }
     public Guid StationId { get; set; }
     public int Month { get; set; }
+    /// <summary>As <see cref="ProgressStationMonth.Slot"/>.</summary>
+    public int Slot { get; set; }
     public int HomeVisits { get; set; }
     public int TrainingTenths { get; set; }
 }
@@ -45,7 +52,7 @@ public sealed class ProgressStationMonthConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ProgressStationMonth> b)
     {
         b.ToTable("ProgressStationMonths");
-        b.HasKey(x => new { x.StationId, x.Month });
+        b.HasKey(x => new { x.StationId, x.Month, x.Slot });
         foreach (var column in ProgressColumns.Station)
         {
             // Rows are inserted by SQL naming only the column being set; the rest start at zero.
@@ -60,7 +67,7 @@ public sealed class ProgressWorkerMonthConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ProgressWorkerMonth> b)
     {
         b.ToTable("ProgressWorkerMonths");
-        b.HasKey(x => new { x.WorkerId, x.StationId, x.Month });
+        b.HasKey(x => new { x.WorkerId, x.StationId, x.Month, x.Slot });
         b.Property(x => x.HomeVisits).HasDefaultValue(0);
         b.Property(x => x.TrainingTenths).HasDefaultValue(0);
         b.HasIndex(x => new { x.StationId, x.Month });
@@ -70,6 +77,9 @@ public sealed class ProgressWorkerMonthConfiguration : IEntityTypeConfiguration<
 /// <summary>Column names, checked against the entity at compile time, used to build the upserts.</summary>
 public static class ProgressColumns
 {
+    /// <summary>Slots 1…Slots-1 take visit writers' differences (slot 0 holds recounts).</summary>
+    public const int Slots = 8;
+
     public static readonly string[] Station =
     [
         nameof(ProgressStationMonth.HomeVisits), nameof(ProgressStationMonth.RecipientFiles), nameof(ProgressStationMonth.Cases),

@@ -46,7 +46,10 @@ public static class ProgressRebuild
         return new Result(platforms.Count, workers.Count, differences);
     }
 
-    /// <summary>Every non-zero count, keyed by row and column, so two snapshots compare cell by cell.</summary>
+    /// <summary>
+    /// Every non-zero count, keyed by row and column (slots added up), so two snapshots compare cell by cell. A
+    /// rebuild moves visit differences from their slots into slot 0; the sums, and so the snapshot, do not change.
+    /// </summary>
     private static async Task<Dictionary<string, int>> SnapshotAsync(AppDbContext db, IQueryable<Stations.Platform> scope, CancellationToken ct)
     {
         var result = new Dictionary<string, int>();
@@ -58,19 +61,23 @@ public static class ProgressRebuild
                 var value = (int)typeof(ProgressStationMonth).GetProperty(column)!.GetValue(r)!;
                 if (value != 0)
                 {
-                    result[$"{r.StationId}/{r.Month}/{column}"] = value;
+                    var key = $"{r.StationId}/{r.Month}/{column}";
+                    result[key] = result.GetValueOrDefault(key) + value;
                 }
             }
         }
         foreach (var r in await db.ProgressWorkerMonths.AsNoTracking().Where(r => ids.Contains(r.StationId)).ToListAsync(ct))
         {
+            // Slots add up: a count is the sum of its row's slots.
             if (r.HomeVisits != 0)
             {
-                result[$"{r.WorkerId}/{r.StationId}/{r.Month}/HomeVisits"] = r.HomeVisits;
+                var key = $"{r.WorkerId}/{r.StationId}/{r.Month}/HomeVisits";
+                result[key] = result.GetValueOrDefault(key) + r.HomeVisits;
             }
             if (r.TrainingTenths != 0)
             {
-                result[$"{r.WorkerId}/{r.StationId}/{r.Month}/TrainingTenths"] = r.TrainingTenths;
+                var key = $"{r.WorkerId}/{r.StationId}/{r.Month}/TrainingTenths";
+                result[key] = result.GetValueOrDefault(key) + r.TrainingTenths;
             }
         }
         return result;

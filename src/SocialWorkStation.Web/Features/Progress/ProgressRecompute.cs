@@ -46,8 +46,8 @@ public static class ProgressRecompute
             ? db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [LockSpace, LockKey(stationId)], ct)
             : db.Database.ExecuteSqlRawAsync(
                 """
-                INSERT INTO "ProgressStationMonths" ("StationId", "Month") VALUES ({0}, 0)
-                ON CONFLICT ("StationId", "Month") DO UPDATE SET "HomeVisits" = "ProgressStationMonths"."HomeVisits"
+                INSERT INTO "ProgressStationMonths" ("StationId", "Month", "Slot") VALUES ({0}, 0, 0)
+                ON CONFLICT ("StationId", "Month", "Slot") DO UPDATE SET "HomeVisits" = "ProgressStationMonths"."HomeVisits"
                 """, [stationId], ct);
 
     /// <summary>The first key of the platform locks, so they cannot meet another use of advisory locks.</summary>
@@ -175,8 +175,8 @@ public static class ProgressRecompute
         var stationId = worker.StationId;
         var rows = await db.Set<WorkerTraining>().Where(t => t.WorkerId == workerId).Select(t => new { t.Date, t.Hours }).ToListAsync(ct);
         var tenths = rows.GroupBy(r => Counting.MonthOf(r.Date)).ToDictionary(g => g.Key, g => (int)Math.Round(g.Sum(r => r.Hours) * 10m));
-        await Upsert(db, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month"], "TrainingTenths",
-            tenths.Select(kv => (new object[] { workerId, stationId, kv.Key }, kv.Value)).ToList(), ct);
+        await Upsert(db, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month", "Slot"], "TrainingTenths",
+            tenths.Select(kv => (new object[] { workerId, stationId, kv.Key, 0 }, kv.Value)).ToList(), ct);
     }
 
     private static async Task<Domain.Services.ServiceStandards?> StandardsOf(AppDbContext db, ProfileCatalog profiles, Guid stationId, CancellationToken ct)
@@ -200,8 +200,9 @@ public static class ProgressRecompute
         {
             values[month] = 0;
         }
-        await Upsert(db, "ProgressStationMonths", ["StationId", "Month"], column,
-            values.Select(kv => (new object[] { stationId, kv.Key }, kv.Value)).ToList(), ct);
+        // Recounted values go to slot 0 (the other slots were zeroed above or never hold this column).
+        await Upsert(db, "ProgressStationMonths", ["StationId", "Month", "Slot"], column,
+            values.Select(kv => (new object[] { stationId, kv.Key, 0 }, kv.Value)).ToList(), ct);
     }
 
     private static async Task SetWorkers(AppDbContext db, Guid stationId, int month, Dictionary<(Guid Worker, int Month), int> values, CancellationToken ct)
@@ -210,8 +211,8 @@ public static class ProgressRecompute
             ? """UPDATE "ProgressWorkerMonths" SET "HomeVisits" = 0 WHERE "StationId" = {0} AND "HomeVisits" <> 0"""
             : """UPDATE "ProgressWorkerMonths" SET "HomeVisits" = 0 WHERE "StationId" = {0} AND "Month" = {1} AND "HomeVisits" <> 0""";
         await db.Database.ExecuteSqlRawAsync(sql, month == AllMonths ? [stationId] : [stationId, month], ct);
-        await Upsert(db, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month"], "HomeVisits",
-            values.Select(kv => (new object[] { kv.Key.Worker, stationId, kv.Key.Month }, kv.Value)).ToList(), ct);
+        await Upsert(db, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month", "Slot"], "HomeVisits",
+            values.Select(kv => (new object[] { kv.Key.Worker, stationId, kv.Key.Month, 0 }, kv.Value)).ToList(), ct);
     }
 
     /// <summary>One multi-row INSERT … ON CONFLICT DO UPDATE (the same SQL on SQLite and PostgreSQL).</summary>

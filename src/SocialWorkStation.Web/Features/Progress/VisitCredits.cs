@@ -14,7 +14,8 @@ namespace SocialWorkStation.Web.Features.Progress;
 /// do) a save reads the home-visit credits of the visits it touches before and after its statements — by primary key,
 /// cheap however busy the station — and adds the difference. The difference is exact because a visit can only be
 /// changed by one save at a time (its version); increments from different saves commute. The station-month row stays
-/// locked only from that last statement to the commit. A recount of a platform (rebuild, profile change) excludes these
+/// locked only from that last statement to the commit, and each save picks one of several slots of that row at random,
+/// so a busy station's writers rarely wait for each other at all. A recount of a platform (rebuild, profile change) excludes these
 /// writers: they hold its advisory lock shared on PostgreSQL (SQLite has one writer at a time anyway).
 /// </summary>
 public static class VisitCredits
@@ -51,12 +52,14 @@ public static class VisitCredits
                 sql.Append(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock_shared({ProgressRecompute.LockSpace}, {ProgressRecompute.LockKey(id)});\n");
             }
         }
+        // One slot per save, picked at random: saves of one busy station spread over the slots instead of queueing on one row.
+        var slot = Random.Shared.Next(1, ProgressColumns.Slots);
         // Keys in one order for every writer, so two saves never wait on each other in a cycle; one round trip for all.
-        Add(sql, args, "ProgressStationMonths", ["StationId", "Month"],
-            station.OrderBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month).Select(kv => (new object[] { kv.Key.StationId, kv.Key.Month }, kv.Value)).ToList());
-        Add(sql, args, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month"],
+        Add(sql, args, "ProgressStationMonths", ["StationId", "Month", "Slot"],
+            station.OrderBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month).Select(kv => (new object[] { kv.Key.StationId, kv.Key.Month, slot }, kv.Value)).ToList());
+        Add(sql, args, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month", "Slot"],
             worker.OrderBy(kv => kv.Key.WorkerId).ThenBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month)
-                .Select(kv => (new object[] { kv.Key.WorkerId, kv.Key.StationId, kv.Key.Month }, kv.Value)).ToList());
+                .Select(kv => (new object[] { kv.Key.WorkerId, kv.Key.StationId, kv.Key.Month, slot }, kv.Value)).ToList());
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 

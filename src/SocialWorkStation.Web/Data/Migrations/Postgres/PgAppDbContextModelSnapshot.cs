@@ -994,6 +994,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Activities")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -1049,7 +1052,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasDefaultValue(0);
 
-                    b.HasKey("StationId", "Month");
+                    b.HasKey("StationId", "Month", "Slot");
 
                     b.HasIndex("Month");
 
@@ -1067,6 +1070,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<int>("HomeVisits")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -1077,7 +1083,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasDefaultValue(0);
 
-                    b.HasKey("WorkerId", "StationId", "Month");
+                    b.HasKey("WorkerId", "StationId", "Month", "Slot");
 
                     b.HasIndex("StationId", "Month");
 

@@ -981,6 +981,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Activities")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1036,7 +1039,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0);
 
-                    b.HasKey("StationId", "Month");
+                    b.HasKey("StationId", "Month", "Slot");
 
                     b.HasIndex("Month");
 
@@ -1054,6 +1057,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HomeVisits")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1064,7 +1070,7 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0);
 
-                    b.HasKey("WorkerId", "StationId", "Month");
+                    b.HasKey("WorkerId", "StationId", "Month", "Slot");
 
                     b.HasIndex("StationId", "Month");
 
