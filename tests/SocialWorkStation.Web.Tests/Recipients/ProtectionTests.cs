@@ -87,7 +87,11 @@ public sealed class ProtectionTests
                 text.AppendLine(reader.GetString(0));
             }
         }
-        AssertAbsent(Encoding.UTF8.GetBytes(text.ToString()), ids, "the PostgreSQL tables", birthDates: true);
+        AssertAbsent(Encoding.UTF8.GetBytes(text.ToString()), ids, "the PostgreSQL tables");
+        // Birth dates are 8 digits: ciphertexts (bytea as \x… hex) and GUIDs hold such runs by chance, more often as
+        // tests add rows, so the birth-date check reads the text without them.
+        var readable = System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\\x[0-9a-f]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "");
+        AssertAbsent(Encoding.UTF8.GetBytes(readable), ids, "the PostgreSQL tables", birthDates: true);
         // …and the table's heap file on disk, read by the server itself.
         await using (var checkpoint = new NpgsqlCommand("CHECKPOINT", conn))
         {
