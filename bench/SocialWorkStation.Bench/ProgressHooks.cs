@@ -5,16 +5,11 @@ using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Features.Progress;
 
 /// <summary>
-/// The province generator's calls into issue 6's progress code (src/SocialWorkStation.Web/Features/Progress): the
-/// rebuild of the maintained aggregates after the bulk load, the hand-written raw GROUP BY the benchmark measures
-/// against, and reading done per standard from the API's answer, so both sides compare in the same terms.
+/// The province benchmark's reading of issue 6's progress numbers (src/SocialWorkStation.Web/Features/Progress): the
+/// hand-written raw GROUP BY it measures against and done per standard from the API's answer, in the same terms.
 /// </summary>
 internal static class ProgressHooks
 {
-    /// <summary>Builds the aggregates from the raw rows after a bulk load (COPY bypasses the saving interceptor).</summary>
-    public static Task<ProgressRebuild.Result> RebuildAsync(AppDbContext db, ProfileCatalog profiles, CancellationToken ct) =>
-        ProgressRebuild.RunAsync(db, profiles, ct);
-
     /// <summary>
     /// The raw GROUP BY of the region's numbers (<see cref="ProgressReference"/>), done per standard key; training
     /// comes in tenths of an hour and is turned into hours as the API shows it.

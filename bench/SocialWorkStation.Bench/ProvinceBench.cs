@@ -225,7 +225,7 @@ internal static class ProvinceBench
         await Phase("进度聚合重建（ProgressRebuild.RunAsync）", async () =>
         {
             await using var scope = services.CreateAsyncScope();
-            var result = await ProgressHooks.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), profiles, CancellationToken.None);
+            var result = await SocialWorkStation.Web.Features.Progress.ProgressRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), profiles, CancellationToken.None);
             return $"{result.Platforms:N0} 个站点，{result.Workers:N0} 名社工，{result.Differences:N0} 个计数由 0 补齐";
         });
         await Phase("ANALYZE 进度聚合表", async () =>

@@ -78,9 +78,6 @@ public sealed record ProgressPeriod(PeriodKind Kind, int Year, DateOnly From, Da
 
     public static int DaysInYear(int year) => DateTime.IsLeapYear(year) ? 366 : 365;
 
-    /// <summary>The period's share of its year, by days: a year 1, a 30-day month 30/365 (30/366 in a leap year).</summary>
-    public decimal ShareOfYear => (decimal)Days / DaysInYear(Year);
-
     /// <summary>Months the period touches, as yyyymm numbers (the aggregates' month key).</summary>
     public IEnumerable<int> Months()
     {

@@ -372,9 +372,10 @@ public static class GetProgress
             .OrderBy(c => StandardCatalog.All.ToList().FindIndex(d => d.Key == c.Standard.Key))
             .ToList();
 
-    private static StandardProgressDto Dto(Cell c, decimal expected, decimal farBehind)
+    private static ProgressStatus StatusOf(Cell c, decimal expected, decimal farBehind) => Pace.Status(c.Done, c.Target, expected, farBehind);
+
+    private static StandardProgressDto Dto(Cell c, decimal expected, ProgressStatus status)
     {
-        var status = Pace.Status(c.Done, c.Target, expected, farBehind);
         var share = c.Target <= 0 ? 1m : Math.Round(c.Done / c.Target, 4);
         var d = c.Standard.Definition;
         return new StandardProgressDto(d.Key, d.Label, d.Unit, Math.Round(c.Target, 1), Math.Round(c.Done, 1), share, Math.Round(expected, 4),
@@ -383,8 +384,8 @@ public static class GetProgress
 
     private static UnitProgressDto Child(Unit u, decimal expected)
     {
-        var standards = u.Cells.Select(c => Dto(c, expected, u.FarBehind.Value)).ToList();
-        var statuses = u.Cells.Select(c => Pace.Status(c.Done, c.Target, expected, u.FarBehind.Value)).ToList();
+        var statuses = u.Cells.Select(c => StatusOf(c, expected, u.FarBehind.Value)).ToList();
+        var standards = u.Cells.Select((c, i) => Dto(c, expected, statuses[i])).ToList();
         var worst = Pace.Worst(statuses);
         return new UnitProgressDto(u.Kind, u.Id, u.Name, Pace.ToApi(worst), Pace.Chinese(worst),
             statuses.Count(s => s is ProgressStatus.Behind or ProgressStatus.FarBehind), u.Link, standards);
@@ -394,7 +395,7 @@ public static class GetProgress
         List<UnitProgressDto> children, string childrenKind, List<TrendPointDto> trend, List<Unit> candidates)
     {
         var behind = candidates
-            .SelectMany(u => u.Cells.Select(c => (u, c, status: Pace.Status(c.Done, c.Target, expected, u.FarBehind.Value))))
+            .SelectMany(u => u.Cells.Select(c => (u, c, status: StatusOf(c, expected, u.FarBehind.Value))))
             .Where(x => x.status is ProgressStatus.Behind or ProgressStatus.FarBehind)
             .OrderByDescending(x => x.status)
             .ThenByDescending(x => x.c.Target <= 0 ? 0 : Pace.GapToPace(x.c.Done, x.c.Target, expected) / x.c.Target)
@@ -402,7 +403,7 @@ public static class GetProgress
             .ToList();
         return new ProgressReportDto(scope, period.Code, period.Label, period.From.ToString("yyyy-MM-dd"), period.To.ToString("yyyy-MM-dd"),
             asOf.ToString("yyyy-MM-dd"), Math.Round(expected, 4),
-            total.Select(c => Dto(c, expected, farBehind.Value)).ToList(), children, childrenKind, trend, behind.Count,
+            total.Select(c => Dto(c, expected, StatusOf(c, expected, farBehind.Value))).ToList(), children, childrenKind, trend, behind.Count,
             behind.Take(BehindShown).Select(x => new BehindDto(x.u.Kind, x.u.Id, x.u.Name, x.u.Parent, x.u.Link, x.c.Standard.Key,
                 x.c.Standard.Definition.Label, Math.Round(x.c.Target, 1), Math.Round(x.c.Done, 1),
                 Math.Round(Pace.GapToPace(x.c.Done, x.c.Target, expected), 1), Pace.ToApi(x.status), Pace.Chinese(x.status))).ToList());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.Progress;
@@ -215,27 +216,44 @@ public static class ProgressRecompute
             values.Select(kv => (new object[] { kv.Key.Worker, stationId, kv.Key.Month, 0 }, kv.Value)).ToList(), ct);
     }
 
-    /// <summary>One multi-row INSERT … ON CONFLICT DO UPDATE (the same SQL on SQLite and PostgreSQL).</summary>
+    /// <summary>One multi-row INSERT … ON CONFLICT DO UPDATE per chunk, setting the recounted values.</summary>
     private static async Task Upsert(AppDbContext db, string table, string[] keys, string column, List<(object[] Key, int Value)> rows, CancellationToken ct)
     {
         // Bounded so a rebuild of a busy platform stays under the parameter limits of both databases.
         foreach (var chunk in rows.Chunk(500))
         {
-            var sql = new StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", keys.Select(k => $"\"{k}\""))}, \"{column}\") VALUES ");
+            var sql = new StringBuilder();
             var args = new List<object>();
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(i == 0 ? "(" : ", (");
-                foreach (var k in chunk[i].Key)
-                {
-                    sql.Append('{').Append(args.Count).Append("}, ");
-                    args.Add(k);
-                }
-                sql.Append('{').Append(args.Count).Append("})");
-                args.Add(chunk[i].Value);
-            }
-            sql.Append($" ON CONFLICT ({string.Join(", ", keys.Select(k => $"\"{k}\""))}) DO UPDATE SET \"{column}\" = excluded.\"{column}\"");
+            AppendUpsert(sql, args, table, keys, column, chunk, add: false);
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
+    }
+
+    /// <summary>
+    /// Appends one multi-row INSERT … ON CONFLICT DO UPDATE (the same SQL on SQLite and PostgreSQL) that sets the
+    /// column to the given values, or with <paramref name="add"/> adds them to what the rows hold (VisitCredits).
+    /// Table, keys and column are the progress tables' own names, never input; the values are parameters.
+    /// </summary>
+    public static void AppendUpsert(StringBuilder sql, List<object> args, string table, string[] keys, string column, IReadOnlyList<(object[] Key, int Value)> rows, bool add)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var columns = string.Join(", ", keys.Select(k => $"\"{k}\""));
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table}\" ({columns}, \"{column}\") VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sql.Append(i == 0 ? "(" : ", (");
+            foreach (var k in rows[i].Key)
+            {
+                sql.Append('{').Append(args.Count).Append("}, ");
+                args.Add(k);
+            }
+            sql.Append('{').Append(args.Count).Append("})");
+            args.Add(rows[i].Value);
+        }
+        var value = add ? $"\"{table}\".\"{column}\" + excluded.\"{column}\"" : $"excluded.\"{column}\"";
+        sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT ({columns}) DO UPDATE SET \"{column}\" = {value};\n");
     }
 }

@@ -79,12 +79,4 @@ public static class ProgressReference
 #pragma warning restore EF1002
         return rows.ToDictionary(r => r.Key, r => r.Value);
     }
-
-    /// <summary>The keys <see cref="ComputeAsync"/> answers for, in catalogue terms.</summary>
-    public static readonly IReadOnlyList<string> Keys =
-    [
-        StandardCatalog.Visits, StandardCatalog.RecipientFiles, StandardCatalog.Cases, StandardCatalog.CasesServed, StandardCatalog.Groups,
-        StandardCatalog.Activities, StandardCatalog.PublicityActivities, StandardCatalog.AdvocacyActivities, StandardCatalog.NewVolunteers,
-        StandardCatalog.VolunteerTeams, StandardCatalog.FeaturedCases, StandardCatalog.ContractorChecks, StandardCatalog.Training,
-    ];
 }

@@ -55,11 +55,11 @@ public static class VisitCredits
         // One slot per save, picked at random: saves of one busy station spread over the slots instead of queueing on one row.
         var slot = Random.Shared.Next(1, ProgressColumns.Slots);
         // Keys in one order for every writer, so two saves never wait on each other in a cycle; one round trip for all.
-        Add(sql, args, "ProgressStationMonths", ["StationId", "Month", "Slot"],
-            station.OrderBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month).Select(kv => (new object[] { kv.Key.StationId, kv.Key.Month, slot }, kv.Value)).ToList());
-        Add(sql, args, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month", "Slot"],
+        ProgressRecompute.AppendUpsert(sql, args, "ProgressStationMonths", ["StationId", "Month", "Slot"], nameof(ProgressStationMonth.HomeVisits),
+            station.OrderBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month).Select(kv => (new object[] { kv.Key.StationId, kv.Key.Month, slot }, kv.Value)).ToList(), add: true);
+        ProgressRecompute.AppendUpsert(sql, args, "ProgressWorkerMonths", ["WorkerId", "StationId", "Month", "Slot"], nameof(ProgressWorkerMonth.HomeVisits),
             worker.OrderBy(kv => kv.Key.WorkerId).ThenBy(kv => kv.Key.StationId).ThenBy(kv => kv.Key.Month)
-                .Select(kv => (new object[] { kv.Key.WorkerId, kv.Key.StationId, kv.Key.Month, slot }, kv.Value)).ToList());
+                .Select(kv => (new object[] { kv.Key.WorkerId, kv.Key.StationId, kv.Key.Month, slot }, kv.Value)).ToList(), add: true);
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 
@@ -75,28 +75,5 @@ public static class VisitCredits
             d[key(c)] = d.GetValueOrDefault(key(c)) - 1;
         }
         return d.Where(kv => kv.Value != 0).ToDictionary();
-    }
-
-    /// <summary>INSERT … ON CONFLICT DO UPDATE SET HomeVisits = HomeVisits + the difference, one statement per table.</summary>
-    private static void Add(StringBuilder sql, List<object> args, string table, string[] keys, List<(object[] Key, int Value)> rows)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        var columns = string.Join(", ", keys.Select(k => $"\"{k}\""));
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table}\" ({columns}, \"HomeVisits\") VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            sql.Append(i == 0 ? "(" : ", (");
-            foreach (var k in rows[i].Key)
-            {
-                sql.Append('{').Append(args.Count).Append("}, ");
-                args.Add(k);
-            }
-            sql.Append('{').Append(args.Count).Append("})");
-            args.Add(rows[i].Value);
-        }
-        sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT ({columns}) DO UPDATE SET \"HomeVisits\" = \"{table}\".\"HomeVisits\" + excluded.\"HomeVisits\";\n");
     }
 }
