@@ -28,7 +28,15 @@ public static class WebApp
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
         // A command's own arguments (a folder such as /tmp/x) must not reach the configuration parser,
         // which reads "/key value" as a setting; only --Key=value options do.
-        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        var hostArgs = command is null ? args : args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRoot(hostArgs) });
+        // Run from the build output (dotnet run, any environment), the static files and their pre-compressed copies are
+        // found through the build's manifest; without it every compressed CSS/JS endpoint answers 200 with an empty body.
+        // A published app has no such manifest (its wwwroot holds the files) and this does nothing; Development does it itself.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
         ConfigureServices(builder);
         var app = builder.Build();
         if (command is not null)
@@ -40,6 +48,19 @@ public static class WebApp
         await Startup.InitialiseAsync(app.Services, app.Configuration);
         app.Lifetime.ApplicationStarted.Register(() => Startup.PrintWelcome(app));
         return app;
+    }
+
+    /// <summary>
+    /// The content root is the application's folder (where appsettings.json, Profiles and the build's static-asset
+    /// manifest are), whatever the working directory, unless --contentRoot or ASPNETCORE_CONTENTROOT/DOTNET_CONTENTROOT
+    /// names one. Relative paths in settings (App_Data/...) are under it.
+    /// </summary>
+    public static string? ContentRoot(string[] args)
+    {
+        var configured = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return configured ? null : AppContext.BaseDirectory;
     }
 
     public static void ConfigureServices(WebApplicationBuilder builder)
