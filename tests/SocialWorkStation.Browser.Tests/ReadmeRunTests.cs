@@ -42,9 +42,11 @@ public sealed class ReadmeRunTests
         page.RequestFailed += (_, r) => failed.Add(r.Url);
 
         await page.GotoAsync("/Account/Login");
-        // Bootstrap's primary button colour (#0d6efd) is applied, not the browser's grey default.
+        // Bootstrap applied (its d-none utility hides the icon sprite) and the primary button is blue (Bootstrap's
+        // colour darkened by site.css for contrast), not the browser's grey default.
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('svg.d-none')).display"));
         var button = page.GetByRole(AriaRole.Button, new() { Name = "登录" });
-        Assert.Equal("rgb(13, 110, 253)", await button.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
+        Assert.Equal("rgb(10, 88, 202)", await button.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
         await page.GetByLabel("用户名").FillAsync("bureau");
         await page.GetByLabel("密码").FillAsync(BrowserApp.Password);
         await button.ClickAsync();
