@@ -70,6 +70,8 @@ public static class WebApp
         services.AddSingleton(ProfileCatalog.Load(Path.IsPathRooted(profileFolder) ? profileFolder : Path.Combine(AppContext.BaseDirectory, profileFolder)));
 
         services.AddSingleton(TimeProvider.System);
+        // No full ID number in any log line (docs/security.md "Data protection").
+        services.AddLogScrubbing();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditLog>();
@@ -144,6 +146,9 @@ public static class WebApp
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        // A body or parameter the binder cannot read throws, so the problem handler can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        SecurityHeaders.AddForwardedHeaders(services, config);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(OpenApiSetup.Configure);
@@ -183,6 +188,10 @@ public static class WebApp
     {
         // The attachments folder is created now, so a wrong Attachments:Folder stops start-up instead of the first upload.
         _ = app.Services.GetRequiredService<Features.Attachments.AttachmentStore>();
+        // Behind the TLS proxy: the client's address and scheme come from the known proxies only (docs/security.md "Headers").
+        app.UseForwardedHeaders();
+        app.UseHsts();
+        app.UseSecurityHeaders();
         // The API answers problem+json (the IExceptionHandler); a browser gets a Chinese error page.
         app.UseExceptionHandler("/Error/500");
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -211,7 +220,8 @@ public static class WebApp
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        // Every API call passes the one hostile-input guard (docs/security.md "Hostile input").
+        var api = app.MapGroup("/api/v1").GuardHostileInput();
         AccountEndpoints.Map(api);
         ProfileEndpoints.Map(api);
         RegionEndpoints.Map(api);

@@ -15,6 +15,7 @@ public static class OpenApiSetup
     {
         ["POST /api/v1/auth/login"] = """{"userName": "head", "password": "Demo@2026pass"}""",
         ["POST /api/v1/auth/change-password"] = """{"currentPassword": "Demo@2026pass", "newPassword": "New#Passw0rd2026"}""",
+        ["POST /api/v1/recipients/search"] = """{"q": "469030195001010012", "status": "active", "page": 1, "pageSize": 50}""",
         ["POST /api/v1/stations"] = """
             {"name": "琼中县营根镇社会工作服务站", "kind": "station", "regionCode": "469030100", "profileKey": "hainan-qiongzhong",
              "address": "琼中县营根镇人民政府大院", "floorArea": 45.5, "fireSafety": true,

@@ -53,6 +53,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A platform of its own, not shared with other tests: for a test that must see every row that changes. Dispose it.</summary>
+    public static TestApp Isolated(string provider)
+    {
+        var app = new TestApp(provider);
+        _ = app.Server;
+        return app;
+    }
+
     private TestApp(string provider)
     {
         _provider = provider;

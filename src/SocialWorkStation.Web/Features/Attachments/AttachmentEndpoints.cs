@@ -32,20 +32,8 @@ public static class AttachmentEndpoints
                 {
                     return Results.Problem(statusCode: 415, title: "请求格式有误", detail: "请以 multipart/form-data 上传：ownerType、ownerId、category、file");
                 }
-                // The body may be as large as the setting allows (plus the form's own fields), not Kestrel's default.
-                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                {
-                    limit.MaxRequestBodySize = options.Value.MaxBytes + 1024 * 1024;
-                }
-                IFormCollection form;
-                try
-                {
-                    form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxBytes + 1024 * 1024 }, ct);
-                }
-                catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException)
-                {
-                    throw Infrastructure.RequestValidationException.For("file", $"文件过大，单个文件不能超过{options.Value.MaxBytes / 1024 / 1024} MB");
-                }
+                var form = await Infrastructure.HostileInput.ReadFormAsync(http.Request, "file", options.Value.MaxBytes, ct)
+                    ?? throw Infrastructure.RequestValidationException.For("file", "请以 multipart/form-data 上传");
                 // A browser session (cookie) must carry the antiforgery token; bearer clients cannot be forged cross-site.
                 if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     && !await antiforgery.IsRequestValidAsync(http))

@@ -76,10 +76,15 @@ public static class GetRecipient
                 .OrderBy(o => o.Relation).Select(o => new { o.Id, o.Name, o.Relation }).ToListAsync(ct);
             household.AddRange(members.Select(m => new HouseholdMemberDto(m.Id, reveal ? m.Name : Masking.Name(m.Name), RecipientNames.Api(m.Relation))));
         }
-        // Other stations holding the same ID number: named to both sides whatever their scope, so they can talk.
-        var duplicates = await db.Recipients.AsNoTracking()
+        // Other stations holding the same ID number. Inside the caller's scope they are named with a link, so the two
+        // sides can talk; outside it the answer says only that the person is registered elsewhere and whom to ask
+        // (the county bureau) — never which station or record (issue 17 item 4, docs/security.md "Data protection").
+        var visible = db.Platforms.VisibleTo(scope).Select(p => p.Id);
+        var duplicates = (await db.Recipients.AsNoTracking()
             .Where(o => o.IdNumberHash == r.IdNumberHash && o.Id != r.Id)
-            .Select(o => new DuplicateDto(o.Id, o.StationId, o.Station!.Name)).ToListAsync(ct);
+            .Select(o => new { o.Id, o.StationId, StationName = o.Station!.Name, Visible = visible.Contains(o.StationId) }).ToListAsync(ct))
+            .Select(o => o.Visible ? new DuplicateDto(o.Id, o.StationId, o.StationName, false) : DuplicateDto.Elsewhere)
+            .Distinct().ToList();
         var workerName = r.WorkerId is { } wid ? await db.Workers.AsNoTracking().VisibleTo(scope).Where(w => w.Id == wid).Select(w => w.Name).FirstOrDefaultAsync(ct) : null;
         return RecipientMapper.ToDto(r, protector, reveal, ChinaTime.Today(clock), r.Station?.Name, villageName, household, duplicates) with { WorkerName = workerName };
     }
