@@ -8,8 +8,11 @@ using SocialWorkStation.Web.Infrastructure;
 namespace SocialWorkStation.Web.Features;
 
 /// <summary>Home: a welcome that fits the role, with the user's scope and the way into their areas.</summary>
-public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
+public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, IEnumerable<IHomeQueueSource> queueSources) : AppPageModel
 {
+    /// <summary>What this person must do now, from every feature that registered a <see cref="IHomeQueueSource"/>.</summary>
+    public List<HomeQueueSection> Queue { get; } = [];
+
     public string ScopeText { get; private set; } = "";
     public StationDto? OwnStation { get; private set; }
     public ComplianceDto? OwnCompliance { get; private set; }
@@ -21,6 +24,13 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        foreach (var source in queueSources.OrderBy(q => q.Order))
+        {
+            if (await source.GetAsync(User, ct) is { Items.Count: > 0 } section)
+            {
+                Queue.Add(section);
+            }
+        }
         ScopeText = await ScopeDisplay.DescribeAsync(db, User, ct);
         var scope = User.Scope();
         if (scope is { Kind: ScopeKind.Station, StationId: { } id })
