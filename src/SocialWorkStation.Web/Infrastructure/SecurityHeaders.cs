@@ -67,7 +67,10 @@ public static class SecurityHeaders
         {
             var h = http.Response.Headers;
             var apiDocs = http.Request.Path.StartsWithSegments("/api-docs");
-            h.ContentSecurityPolicy = apiDocs ? ApiDocsPolicy : Policy;
+            if (string.IsNullOrEmpty(h.ContentSecurityPolicy))
+            {
+                h.ContentSecurityPolicy = apiDocs ? ApiDocsPolicy : Policy;
+            }
             h.XFrameOptions = "DENY";
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "no-referrer";

@@ -92,6 +92,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", Password);
         // Attachments go to a temporary folder, not under the web project's content root.
         builder.UseSetting("Attachments:Folder", AttachmentFolder);
+        // The in-memory server has no peer address: requests come from loopback, as from a proxy on the same machine,
+        // or from the address a test names in X-Test-Peer (docs/security.md "Headers").
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
     }
 
     /// <summary>A client that sends a bearer token of the given account.</summary>
@@ -143,4 +146,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+
+    private sealed class PeerAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nextMiddleware) =>
+            {
+                ctx.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ctx.Request.Headers["X-Test-Peer"] is { Count: > 0 } peer ? peer.ToString() : "127.0.0.1");
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
+    }
 }

@@ -66,6 +66,18 @@ public sealed class SecurityHeaderTests
         Assert.True((await client2.SendAsync(login)).IsSuccessStatusCode);
         var ip = await app.WithDb(d => d.AuditEntries.Where(e => e.Action == "login" && e.UserName == "supervisor").OrderByDescending(e => e.Id).Select(e => e.IpAddress).FirstAsync());
         Assert.Equal("203.0.113.77", ip);
+
+        // The same headers from a peer that is not a known proxy are ignored: its own address is recorded, no Secure cookie.
+        var spoofed = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { userName = "supervisor", password = TestApp.Password }) };
+        spoofed.Headers.Add("X-Test-Peer", "198.51.100.9");
+        spoofed.Headers.Add("X-Forwarded-For", "203.0.113.88");
+        Assert.True((await app.Anonymous().SendAsync(spoofed)).IsSuccessStatusCode);
+        ip = await app.WithDb(d => d.AuditEntries.Where(e => e.Action == "login" && e.UserName == "supervisor").OrderByDescending(e => e.Id).Select(e => e.IpAddress).FirstAsync());
+        Assert.Equal("198.51.100.9", ip);
+        var plainPage = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        plainPage.Headers.Add("X-Test-Peer", "198.51.100.9");
+        plainPage.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.DoesNotContain((await app.Anonymous().SendAsync(plainPage)).Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Every page works under the policy: no inline script, no inline event handler, no javascript: link.</summary>
