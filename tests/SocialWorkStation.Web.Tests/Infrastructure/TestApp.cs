@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using SocialWorkStation.Web.Data;
 
@@ -83,6 +85,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string Provider => _provider;
 
+    /// <summary>The host's clock, pinned to <see cref="TestClock.Today"/> (see TestClock for how to advance it).</summary>
+    public TestClock Clock { get; } = TestClock.Create();
+
+    /// <summary>The host's China date ("today" as the app sees it).</summary>
+    public DateOnly Today => global::SocialWorkStation.Web.Infrastructure.ChinaTime.Today(Clock);
+
     public string AttachmentFolder { get; } = Path.Combine(Path.GetTempPath(), "sws-tests", "attachments-" + Guid.NewGuid().ToString("N")[..8]);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -97,6 +105,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // The in-memory server has no peer address: requests come from loopback, as from a proxy on the same machine,
         // or from the address a test names in X-Test-Peer (docs/security.md "Headers").
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>A client that sends a bearer token of the given account.</summary>
