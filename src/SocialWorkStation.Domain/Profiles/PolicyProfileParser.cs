@@ -92,6 +92,8 @@ public static class PolicyProfileParser
             Check(file, $"facilities.{api}.separateOffice", f.SeparateOffice, _ => true, "");
             Check(file, $"facilities.{api}.fireSafety", f.FireSafety, _ => true, "");
         }
+        Check(file, "tiers.oneCountyCentre", p.Tiers?.OneCountyCentre, _ => true, "");
+        Check(file, "tiers.villageRoomUnderStation", p.Tiers?.VillageRoomUnderStation, _ => true, "");
         if (p.Staff is { } staff)
         {
             ValidateStaff(file, staff);
