@@ -161,7 +161,10 @@ public sealed class ReportApiTests
         var old = await manager.GetJson(url);
         Assert.Equal("accepted", old.GetProperty("status").GetString());
         Assert.Equal(correction.Id(), old.GetProperty("supersededById").GetString());
-        Assert.Equal(sha, old.GetProperty("fileSha256").GetString());
+        // Resubmission generated the file again; the accepted file is the one of the last submission, kept unchanged.
+        Assert.NotEqual(sha, again.GetProperty("fileSha256").GetString());
+        Assert.Equal(again.GetProperty("fileSha256").GetString(), old.GetProperty("fileSha256").GetString());
+        Assert.Equal(old.GetProperty("fileSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(await (await manager.GetAsync(url + "/docx")).Content.ReadAsByteArrayAsync())));
         var listed = await manager.GetJson($"/api/v1/reports?stationId={station}");
         Assert.Equal(correction.Id(), Assert.Single(listed.GetProperty("items").EnumerateArray()).Id());
         Assert.Equal(2, (await manager.GetJson($"/api/v1/reports?stationId={station}&allRevisions=true")).GetProperty("total").GetInt32());

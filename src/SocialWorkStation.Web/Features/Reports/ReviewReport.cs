@@ -14,8 +14,8 @@ public static class ReviewReport
 {
     public static async Task<ReportDto> Return(AppDbContext db, ProfileCatalog profiles, DraftReport drafts, TimeProvider clock, ClaimsPrincipal user, Guid id, ReportActionInput input, CancellationToken ct)
     {
-        new Errors().Required("comments", input.Comments, "退回意见").MaxLength("comments", input.Comments, 2000, "退回意见").ThrowIfAny();
         var r = await Reviewable(db, user, id, input, ct);
+        new Errors().Required("comments", input.Comments, "退回意见").MaxLength("comments", input.Comments, 2000, "退回意见").ThrowIfAny();
         r.Status = ReportStatus.Returned;
         r.ReturnComments = input.Comments!.Trim();
         r.Events.Add(new ReportEvent { Action = "returned", By = user.Identity?.Name ?? "", At = clock.GetUtcNow().UtcDateTime, Comments = r.ReturnComments });
