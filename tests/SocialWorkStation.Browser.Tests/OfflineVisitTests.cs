@@ -12,6 +12,42 @@ public sealed class OfflineVisitTests(BrowserApp app)
     private static Task<int> CountAsync(IPage page, string recipientId) =>
         page.EvaluateAsync<int>("id => fetch('/api/v1/visits?recipientId=' + id).then(r => r.json()).then(j => j.total)", recipientId);
 
+    /// <summary>Types the recipient's pinyin initials into the picker and taps the match, as a worker does.</summary>
+    internal static async Task<string> PickRecipientAsync(IPage page, int index)
+    {
+        var option = page.Locator("#Input_RecipientIds option").Nth(index);
+        var id = (await option.GetAttributeAsync("value"))!;
+        var initials = (await option.GetAttributeAsync("data-keys"))!.Split(' ')[0];
+        await page.Locator("#recipient-search").FillAsync(initials);
+        await page.Locator($".picker-add[data-id='{id}']").ClickAsync();
+        await Expect(page.Locator(".picker-chips")).ToContainTextAsync((await option.GetAttributeAsync("data-name"))!);
+        return id;
+    }
+
+    [BrowserFact]
+    public async Task A_worker_on_a_390px_phone_finds_the_recipient_by_pinyin_initials_and_records_a_visit()
+    {
+        var page = await app.NewPageAsync(390, 844, mobile: true);
+        await app.LoginAsync(page, "worker");
+        await page.GotoAsync("/Visits/Record");
+        // The signed-in worker is ticked already.
+        await Expect(page.Locator("input[name='Input.WorkerIds']:checked")).ToHaveCountAsync(1);
+        var option = page.Locator("#Input_RecipientIds option").Nth(2);
+        var initials = (await option.GetAttributeAsync("data-keys"))!.Split(' ')[0];
+        await page.Locator("#recipient-search").PressSequentiallyAsync(initials);
+        await Expect(page.Locator(".picker-add").First).ToBeVisibleAsync();
+        var id = await PickRecipientAsync(page, 2);
+        Assert.Equal([id], await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#Input_RecipientIds option:checked')].map(o => o.value)"));
+        await page.GetByLabel("服务领域").SelectOptionAsync("elderlyServices");
+        await page.GetByLabel("发现问题（情况）").FillAsync("拼音查找对象后走访");
+        await page.GetByLabel("服务内容").FillAsync("了解近况");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        await page.WaitForURLAsync("**/Visits?saved=**");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存走访记录" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("拼音查找对象后走访").First).ToBeVisibleAsync();
+    }
+
     [BrowserFact]
     public async Task A_visit_recorded_offline_on_a_phone_is_sent_once_when_the_network_returns()
     {
@@ -22,13 +58,12 @@ public sealed class OfflineVisitTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "记录走访" }).First.ClickAsync();
         await page.WaitForURLAsync("**/Visits/Record**");
 
-        var recipients = page.Locator("#Input_RecipientIds");
-        var recipientId = await recipients.Locator("option").First.GetAttributeAsync("value");
+        var recipientId = await page.Locator("#Input_RecipientIds option").First.GetAttributeAsync("value");
         Assert.NotNull(recipientId);
         var before = await CountAsync(page, recipientId!);
 
         await page.Context.SetOfflineAsync(true);
-        await recipients.SelectOptionAsync(recipientId!);
+        await PickRecipientAsync(page, 0);
         await page.GetByLabel("电话问候").CheckAsync();
         var worker = page.Locator("input[name='Input.WorkerIds']").First;
         if (!await worker.IsCheckedAsync())
@@ -63,9 +98,7 @@ public sealed class OfflineVisitTests(BrowserApp app)
         await Expect(page.Locator("[data-field='findings']")).ToContainTextAsync("发现问题");
         await Expect(page.Locator("[data-field='recipientIds']")).ToContainTextAsync("走访对象");
 
-        var recipients = page.Locator("#Input_RecipientIds");
-        var recipientId = await recipients.Locator("option").Nth(1).GetAttributeAsync("value");
-        await recipients.SelectOptionAsync(recipientId!);
+        await PickRecipientAsync(page, 1);
         var worker = page.Locator("input[name='Input.WorkerIds']").First;
         if (!await worker.IsCheckedAsync())
         {
@@ -75,7 +108,7 @@ public sealed class OfflineVisitTests(BrowserApp app)
         await page.GetByLabel("发现问题（情况）").FillAsync("屋顶漏雨");
         await page.GetByLabel("服务内容").FillAsync("联系村委会维修");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
-        await page.WaitForURLAsync("**/Visits");
+        await page.WaitForURLAsync("**/Visits?saved=**");
         await Expect(page.GetByText("屋顶漏雨").First).ToBeVisibleAsync();
     }
 

@@ -19,8 +19,10 @@ public sealed class ProgressDashboardTests(BrowserApp app)
         await page.WaitForURLAsync("**/Progress**");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "服务标准进度：琼中黎族苗族自治县" })).ToBeVisibleAsync();
         await Expect(page.Locator("#standards tr[data-key=visits]")).ToContainTextAsync("入户探访");
-        // ECharts drew the three charts from the page's numbers.
+        // ECharts is fetched when a chart scrolls into view, then draws the three charts from the page's numbers.
+        await page.Locator("#chart-standards").ScrollIntoViewIfNeededAsync();
         await Expect(page.Locator("#chart-standards svg")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#chart-standards")).ToContainTextAsync("%");
         await Expect(page.Locator("#chart-trend svg")).ToHaveCountAsync(1);
         await Expect(page.Locator("#chart-ranking svg")).ToHaveCountAsync(1);
         await app.ScreenshotAsync(page, "p-county-dashboard");

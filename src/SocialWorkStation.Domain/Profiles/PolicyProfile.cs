@@ -57,8 +57,11 @@ public sealed record PolicyProfile
             var prefix = "facilities." + PlatformKinds.ToApi(kind);
             yield return Entry(prefix + ".minFloorArea", label + "：最小办公面积（平方米）", rules?.MinFloorArea);
             yield return Entry(prefix + ".requiredRooms", label + "：功能室", rules?.RequiredRooms);
-            yield return Entry(prefix + ".requiredEquipment", label + "：办公设备", rules?.RequiredEquipment);
+            yield return Entry(prefix + ".serviceRooms", label + "：按服务项目设立的功能室", Items(rules?.ServiceRooms, r => $"{r.Name}（{StationServices.Chinese(r.Service ?? "")}时）"));
+            yield return Entry(prefix + ".separateOffice", label + "：单独的办公用房", rules?.SeparateOffice);
+            yield return Entry(prefix + ".requiredEquipment", label + "：办公设备（原文用词）", Items(rules?.RequiredEquipment, i => i.Display()));
             yield return Entry(prefix + ".fireSafety", label + "：消防设施", rules?.FireSafety);
+            yield return Entry(prefix + ".safety", label + "：安全设施（原文用词）", Items(rules?.Safety, i => i.Display()));
         }
         var st = Standards;
         yield return Entry("standards.visitsPerWorker", "服务标准：每名社工每年入户探访（次）", st?.VisitsPerWorker);
@@ -90,6 +93,9 @@ public sealed record PolicyProfile
             yield return new ProfileEntry("reports." + kind.Key, "报告：" + kind.Name, $"报送{string.Join("、", kind.Receivers)}；{kind.Due.Describe()}{(kind.Due.MovesToWorkingDay ? "，遇节假日顺延至下一工作日" : "")}", kind.DueSource ?? kind.Source, kind.Interpretation);
         }
     }
+
+    private static Sourced<string[]>? Items(Sourced<PremisesItem[]>? list, Func<PremisesItem, string> show) =>
+        list is null ? null : new Sourced<string[]>(list.Value.Select(show).ToArray(), list.Source, list.Interpretation);
 
     private static ProfileEntry Entry<T>(string path, string label, Sourced<T>? value) =>
         value is null
@@ -168,8 +174,14 @@ public sealed record PlatformFacilityRules
     public Sourced<decimal>? MinFloorArea { get; init; }
     /// <summary>Functional rooms that must exist (a recorded room may serve several functions).</summary>
     public Sourced<string[]>? RequiredRooms { get; init; }
-    /// <summary>Office equipment the platform should have; missing items are warnings.</summary>
-    public Sourced<string[]>? RequiredEquipment { get; init; }
+    /// <summary>Rooms required once the station runs a service (Wenzhou 六(一)2 "根据服务项目"): each names its service.</summary>
+    public Sourced<PremisesItem[]>? ServiceRooms { get; init; }
+    /// <summary>A separate office (单独的办公用房: Hunan 五(一), Qiongzhong (五)1).</summary>
+    public Sourced<bool>? SeparateOffice { get; init; }
+    /// <summary>Office equipment, each item with the document's verb: 应/须/需 missing is an error, 宜/可/鼓励 a warning.</summary>
+    public Sourced<PremisesItem[]>? RequiredEquipment { get; init; }
+    /// <summary>Safety facilities named apart (Wenzhou 六(一)4: 防火、防盗、安全逃生), each with its verb.</summary>
+    public Sourced<PremisesItem[]>? Safety { get; init; }
     /// <summary>Fire safety equipment required.</summary>
     public Sourced<bool>? FireSafety { get; init; }
 }

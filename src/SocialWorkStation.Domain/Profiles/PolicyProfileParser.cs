@@ -84,7 +84,12 @@ public static class PolicyProfileParser
             }
             Check(file, $"facilities.{api}.minFloorArea", f.MinFloorArea, v => v > 0, "应大于0");
             Check(file, $"facilities.{api}.requiredRooms", f.RequiredRooms, v => v.Length > 0 && v.All(s => !string.IsNullOrWhiteSpace(s)), "不能为空");
-            Check(file, $"facilities.{api}.requiredEquipment", f.RequiredEquipment, v => v.Length > 0 && v.All(s => !string.IsNullOrWhiteSpace(s)), "不能为空");
+            CheckItems(file, $"facilities.{api}.requiredEquipment", f.RequiredEquipment);
+            CheckItems(file, $"facilities.{api}.safety", f.Safety);
+            CheckItems(file, $"facilities.{api}.serviceRooms", f.ServiceRooms);
+            Check(file, $"facilities.{api}.serviceRooms", f.ServiceRooms, v => v.All(r => r.Service is { } svc && StationServices.All.Contains(svc)),
+                "每个功能室须注明服务项目（" + string.Join("、", StationServices.All) + "）");
+            Check(file, $"facilities.{api}.separateOffice", f.SeparateOffice, _ => true, "");
             Check(file, $"facilities.{api}.fireSafety", f.FireSafety, _ => true, "");
         }
         if (p.Staff is { } staff)
@@ -148,6 +153,11 @@ public static class PolicyProfileParser
         Check(file, "staff.newCertificates", s.NewCertificates, v => v.Min.Value > 0 && v.Certificates.Length > 0, "人数应大于0，证书类别不能为空");
         Check(file, "staff.priorities", s.Priorities, v => v.Length > 0 && v.All(Enum.IsDefined), "优先条件不能为空");
     }
+
+    /// <summary>A list of premises items: names not blank, each verb one the platform reads (docs/requirements/premises.md "Verbs").</summary>
+    private static void CheckItems(string file, string field, Sourced<PremisesItem[]>? list) =>
+        Check(file, field, list, v => v.Length > 0 && v.All(i => !string.IsNullOrWhiteSpace(i.Name) && Verbs.SeverityOf(i.Verb) is not null),
+            $"不能为空，每项须有名称和原文用词（{string.Join("、", Verbs.Required)} 为必备；{string.Join("、", Verbs.Recommended)} 为建议）");
 
     private static bool RangeValid(CountRange r) =>
         (r.Min ?? r.Max) is not null && (r.Min is null || r.Min.Value >= 0) && (r.Max is null || r.Max.Value > 0)

@@ -29,7 +29,7 @@ public class ShippedProfilesTests
         throw new InvalidOperationException($"SocialWorkStation.slnx not found above {AppContext.BaseDirectory}");
     }
 
-    private static PolicyProfile Load(string key)
+    internal static PolicyProfile Load(string key)
     {
         var fileName = key + ".json";
         return PolicyProfileParser.Parse(fileName, File.ReadAllText(Path.Combine(ProfilesDirectory.Value, fileName)));
@@ -114,13 +114,15 @@ public class ShippedProfilesTests
     }
 
     [Fact]
-    public void WenzhouStationIsAtLeast100SquareMetresWithFireSafety()
+    public void WenzhouStationIsAtLeast100SquareMetresWithSafetyFacilitiesApart()
     {
         var wenzhou = Load("wenzhou");
 
         Assert.Equal(100m, wenzhou.Facilities.Station?.MinFloorArea?.Value);
-        Assert.True(wenzhou.Facilities.Station?.FireSafety?.Value);
-        Assert.Contains("小组活动室", wenzhou.Facilities.Station?.RequiredRooms?.Value ?? []);
+        Assert.Null(wenzhou.Facilities.Station?.FireSafety);
+        Assert.Equal(new[] { "防火设施", "防盗设施", "安全逃生设施" }, (wenzhou.Facilities.Station?.Safety?.Value ?? []).Take(3).Select(i => i.Name));
+        Assert.Equal(new[] { "接待区", "展示区" }, wenzhou.Facilities.Station?.RequiredRooms?.Value);
+        Assert.Contains(wenzhou.Facilities.Station?.ServiceRooms?.Value ?? [], r => r.Name == "小组活动室" && r.Service == StationServices.Groups);
     }
 
     [Fact]
@@ -396,7 +398,7 @@ public class ShippedProfilesTests
     }
 
     [Fact]
-    public void MissingEquipmentIsOnlyAWarning()
+    public void MissingRequiredEquipmentIsAnError()
     {
         var facts = Facts(PlatformKind.Station, "神木市店塔镇社会工作服务站",
             new RegionNames("陕西省", "榆林市", "神木市", "店塔镇", null), 30m, ["会议室", "活动场所"], ["桌椅", "电脑", "打印机"]);
@@ -404,17 +406,18 @@ public class ShippedProfilesTests
         var equipment = Single(findings, "equipment");
 
         Assert.False(equipment.Passed);
-        Assert.Equal(Severity.Warning, equipment.Severity);
+        Assert.Equal(Severity.Error, equipment.Severity);
         Assert.Contains("电话", equipment.Message);
-        Assert.True(Findings.Compliant(findings));
+        Assert.Contains("宣传栏", equipment.Message);
+        Assert.False(Findings.Compliant(findings));
     }
 
     [Fact]
     public void MissingFireSafetyFailsWhereRequired()
     {
-        var finding = Single(PlatformCheck.Check(Load("wenzhou"), Facts(PlatformKind.Station)), "fireSafety");
+        var finding = Single(PlatformCheck.Check(Load("hainan-ledong"), Facts(PlatformKind.Station)), "fireSafety");
 
         Assert.False(finding.Passed);
-        Assert.Contains("温州", finding.Message);
+        Assert.Contains("乐东", finding.Message);
     }
 }

@@ -11,7 +11,7 @@ public sealed class StationApiTests
     {
         name, kind = "station", regionCode, profileKey, address = "测试地址", floorArea, fireSafety = true,
         rooms = new[] { new { name = "社工办公室", area = (decimal?)20 } },
-        equipment = new[] { new { name = "电脑", quantity = 2 } },
+        equipment = new[] { "桌椅", "电脑", "打印机", "档案柜" }.Select(e => new { name = e, quantity = 2 }).ToArray(),
     };
 
     [Theory, MemberData(nameof(Providers))]

@@ -32,8 +32,8 @@ public static partial class DemoSeeder
         new("bureau", "王民政", Roles.BureauOfficer, "琼中县"),
         new("township", "李镇干", Roles.TownshipOfficer, "营根镇"),
         new("manager", "陈经理", Roles.ContractorManager, "琼中县"),
-        new("head", "黄站长", Roles.StationHead, "营根镇社工站"),
-        new("worker", "符社工", Roles.SocialWorker, "营根镇社工站"),
+        new("head", "黄晓梅", Roles.StationHead, "营根镇社工站"),
+        new("worker", "符海燕", Roles.SocialWorker, "营根镇社工站"),
         new("village", "羊社工", Roles.VillageWorker, "营根镇社工站"),
         new("evaluator", "吴评估", Roles.Evaluator, "琼中县"),
         new("supervisor", "邢督导", Roles.Supervisor, "琼中县"),
@@ -76,7 +76,7 @@ public static partial class DemoSeeder
                 OpeningHours = "周一至周五 8:00-12:00，14:30-17:30", CreatedAt = now,
                 FloorArea = 30 + 5 * i, HasFireSafetyEquipment = true,
                 Rooms = [new PlatformRoom { Name = "社工办公室" }, new PlatformRoom { Name = "个案工作室" }],
-                // One station lacks a printer so the demo shows a warning.
+                // One station lacks a printer so the demo shows a missing required item (an error: Qiongzhong （五）1).
                 Equipment = new[] { "桌椅", "电脑", "打印机", "档案柜" }.Where(e => i != 3 || e != "打印机").Select(e => new PlatformEquipment { Name = e, Quantity = 2 }).ToList(),
             };
             db.Platforms.Add(station);

@@ -30,8 +30,18 @@ public sealed class IndexModel(AppDbContext db) : AppPageModel
         ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"),
     };
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>Set by the form's script path after a save, so the ledger confirms it as the no-script path does.</summary>
+    [BindProperty(SupportsGet = true)] public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Saved is not null && TempData["Message"] is null)
+        {
+            ViewData["Message"] = DateOnly.TryParse(Saved, System.Globalization.CultureInfo.InvariantCulture, out var on)
+                ? $"已保存走访记录（{on:yyyy-MM-dd}）" : "已保存走访记录";
+        }
         Result = await ListVisits.Handle(db, User.Scope(), new ListVisits.Query(null, WorkerId, VillageCode, null, From, To), new PageRequest(PageNumber ?? 1, 20), ct);
+    }
 }
 
 /// <summary>
@@ -76,7 +86,8 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
     }
 
     [BindProperty] public Form Input { get; set; } = new();
-    public IReadOnlyList<(Guid Id, string Name, string Note)> RecipientOptions { get; private set; } = [];
+    /// <summary>Masked name, a note (the address) and the pinyin keys the phone's search box matches (initials and full pinyin).</summary>
+    public IReadOnlyList<(Guid Id, string Name, string Note, string Keys)> RecipientOptions { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> WorkerOptions { get; private set; } = [];
     public string Today { get; private set; } = "";
     public Guid? Id { get; private set; }
@@ -148,7 +159,10 @@ public sealed class RecordModel(AppDbContext db, TimeProvider clock) : AppPageMo
         var recipients = await db.Recipients.AsNoTracking().VisibleTo(db, scope)
             .Where(r => r.Status == RecipientStatus.Active && (stationId == null || r.StationId == stationId))
             .OrderBy(r => r.Name).Take(500).Select(r => new { r.Id, r.Name, r.Address }).ToListAsync(ct);
-        RecipientOptions = recipients.Select(r => (r.Id, Masking.Name(r.Name), r.Address ?? "")).ToList();
+        // Sorted by pinyin, as a Chinese reader expects, not by character code (issue 18).
+        RecipientOptions = recipients
+            .Select(r => (r.Id, Name: Masking.Name(r.Name), Note: r.Address ?? "", Keys: string.Join(' ', NameKeys.For(r.Name).All)))
+            .OrderBy(r => r.Keys, StringComparer.Ordinal).ToList();
         var rooms = db.Platforms.Where(p => p.Id == stationId || p.ParentId == stationId).Select(p => p.Id);
         var workers = await db.Workers.AsNoTracking().Where(w => w.LeftOn == null && rooms.Contains(w.PlatformId)).OrderBy(w => w.Name)
             .Select(w => new { w.Id, w.Name }).ToListAsync(ct);

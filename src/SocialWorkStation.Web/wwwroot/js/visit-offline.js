@@ -104,7 +104,8 @@
       var record = read(form);
       if (!navigator.onLine) { keep(form, record); return; }
       post(record).then(function (r) {
-        if (r.status === 201 || r.status === 200) { window.location.href = form.dataset.done; return; }
+        // The ledger says "已保存" as the no-script path does (issue 18).
+        if (r.status === 201 || r.status === 200) { window.location.href = form.dataset.done + "?saved=" + encodeURIComponent(record.visitedOn || ""); return; }
         if (r.status === 400) { return r.json().then(function (p) { showErrors(form, p.errors); }); }
         if (r.status >= 500) { keep(form, record); return; }
         return r.json().then(function (p) { showErrors(form, { findings: [p.detail || p.title || "保存失败"] }); });
