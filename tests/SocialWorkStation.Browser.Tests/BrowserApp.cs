@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWorkStation.Web.Tests.Infrastructure;
 
 namespace SocialWorkStation.Browser.Tests;
 
@@ -54,6 +57,12 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The app's clock, pinned to TestClock.Today (SWS_TEST_TODAY or a fixed default; see TestClock).</summary>
+    public TestClock Clock { get; } = TestClock.Create();
+
+    /// <summary>The app's China date.</summary>
+    public DateOnly Today => SocialWorkStation.Web.Infrastructure.ChinaTime.Today(Clock);
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotFolder { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -76,6 +85,11 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Default", connection);
             b.UseSetting("Demo:Seed", "true");
             b.UseEnvironment("Development");
+            b.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

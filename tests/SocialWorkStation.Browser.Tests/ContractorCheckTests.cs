@@ -16,7 +16,7 @@ public sealed class ContractorCheckTests(BrowserApp app)
     [BrowserFact]
     public async Task The_manager_records_a_check_on_a_phone_and_sees_it_in_the_list()
     {
-        var today = ChinaTime.Today(TimeProvider.System);
+        var today = app.Today;
         // The demo checks every ended month of this year (in January: last year) and leaves out 营根镇's month before last.
         var (year, lastMonth) = today.Month == 1 ? (today.Year - 1, 12) : (today.Year, today.Month - 1);
         var skipped = Math.Max(1, lastMonth - 1);

@@ -6,12 +6,12 @@ using SocialWorkStation.Domain.Staff;
 namespace SocialWorkStation.Domain.Profiles;
 
 /// <summary>
-/// One region's rules and numbers, with the document and clause each comes from (domain.md section 3).
+/// One region's rules and numbers, with the document and clause each comes from (docs/requirements/domain.md §3).
 /// Loaded from Profiles/&lt;key&gt;.json; a rule the document leaves out is absent (null) and does not apply.
 /// </summary>
 public sealed record PolicyProfile
 {
-    /// <summary>Key as in seeds/INDEX.md, e.g. hainan-ledong.</summary>
+    /// <summary>Key as in docs/requirements/sources.md, e.g. hainan-ledong.</summary>
     public required string Key { get; init; }
     /// <summary>Full name of the profile, e.g. 乐东黎族自治县乡镇社会工作服务站建设方案.</summary>
     public required string Name { get; init; }
@@ -26,7 +26,7 @@ public sealed record PolicyProfile
     public Sourced<string>? Logo { get; init; }
     public required SignageRules Signage { get; init; }
     public required FacilityRules Facilities { get; init; }
-    /// <summary>The annual service standards the document sets (domain.md section 5); absent when it sets none.</summary>
+    /// <summary>The annual service standards the document sets (docs/requirements/domain.md §5); absent when it sets none.</summary>
     public ServiceStandards? Standards { get; init; }
     /// <summary>Staff rules: headcount, qualifications, heads, training (null when the document sets none).</summary>
     public StaffRules? Staff { get; init; }
@@ -127,7 +127,7 @@ public sealed record PaceRules
 public sealed record ProfileDocument
 {
     public required string Title { get; init; }
-    /// <summary>The file under shared/seeds the profile was read from.</summary>
+    /// <summary>The source document (docs/requirements/sources.md) the profile was read from.</summary>
     public required string File { get; init; }
     public string? Issuer { get; init; }
     public string? Number { get; init; }

@@ -66,7 +66,7 @@ public sealed record TrackedStandard(StandardDefinition Definition, decimal Numb
 }
 
 /// <summary>
-/// The annual service standards the platform tracks (domain.md section 5; Qiongzhong（六）服务标准, Ledong's
+/// The annual service standards the platform tracks (docs/requirements/domain.md §5; Qiongzhong（六）服务标准, Ledong's
 /// featured case, Qiongzhong （五）3 contractor checks, Shenmu art. 12 / Wenzhou 六(三)2 training). A profile
 /// without a number for a standard does not track it.
 /// </summary>

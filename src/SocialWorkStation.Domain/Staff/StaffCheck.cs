@@ -18,7 +18,7 @@ public sealed record HiringResult(IReadOnlyList<Finding> Findings, IReadOnlyList
 /// The qualification engine: checks a worker, a candidate or a platform's staffing against the staff rules of a
 /// policy profile on a date. Age, education and major are hiring conditions, judged on the hire date; the
 /// qualification alternatives, certificate deadline, head's certificate, training and headcount are checked on
-/// the date asked (domain.md section 3). Every finding names the document and clause; readings of silent or
+/// the date asked (docs/requirements/domain.md §3). Every finding names the document and clause; readings of silent or
 /// ambiguous wording carry the profile's interpretation.
 /// </summary>
 public static class StaffCheck

@@ -6,7 +6,7 @@ namespace SocialWorkStation.Web.Infrastructure;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json: bearer authentication for clients, and request examples
-/// for the calls an integrator makes (api.md: "describes every endpoint, with examples"): the foundation's and
+/// for the calls an integrator makes (docs/requirements/api.md: "describes every endpoint, with examples"): the foundation's and
 /// every service record's POST and PUT with a JSON body (a test checks each example's fields against its schema).
 /// </summary>
 public static class OpenApiSetup

@@ -66,6 +66,7 @@ public sealed class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "Strong#Pass2026" })).StatusCode);
         var lockoutEnd = await app.WithDb(db => db.Users.Where(u => u.UserName == userName).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
+        // ASP.NET Core Identity sets the lockout end from the system clock, not from the host's TimeProvider.
         var minutes = (lockoutEnd!.Value - DateTimeOffset.UtcNow).TotalMinutes;
         Assert.InRange(minutes, 14, 15.1);
     }

@@ -14,7 +14,7 @@ public sealed class CaseApiTests
 {
     public static TheoryData<string> Providers => Db.Providers;
 
-    private static string Today => ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+    private static string Today => TestClock.Today.ToString("yyyy-MM-dd");
 
     private static async Task<(HttpClient Worker, string Id)> NewCase(TestApp app, string notes = "案主与儿子关系紧张，曾有轻生念头")
     {

@@ -11,7 +11,7 @@ public sealed class ContractorCheckApiTests
 {
     public static TheoryData<string> Providers => Db.Providers;
 
-    private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
+    private static DateOnly Today => TestClock.Today;
 
     private static object NewCheck(string? stationId, string checkedOn, string findings = "查看走访台账和个案档案，台账记录完整；个案工作室未张贴保密制度") => new
     {

@@ -14,7 +14,7 @@ public sealed class GroupApiTests
 {
     public static TheoryData<string> Providers => Db.Providers;
 
-    private static string Today => ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+    private static string Today => TestClock.Today.ToString("yyyy-MM-dd");
 
     [Theory, MemberData(nameof(Providers))]
     public async Task A_group_counts_at_four_sessions_and_sixteen_participant_times_not_before(string db)

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using SocialWorkStation.Web.Data;
 
@@ -73,6 +75,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string Provider => _provider;
 
+    /// <summary>The host's clock, pinned to <see cref="TestClock.Today"/> (see TestClock for how to advance it).</summary>
+    public TestClock Clock { get; } = TestClock.Create();
+
+    /// <summary>The host's China date ("today" as the app sees it).</summary>
+    public DateOnly Today => global::SocialWorkStation.Web.Infrastructure.ChinaTime.Today(Clock);
+
     public string AttachmentFolder { get; } = Path.Combine(Path.GetTempPath(), "sws-tests", "attachments-" + Guid.NewGuid().ToString("N")[..8]);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -84,6 +92,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", Password);
         // Attachments go to a temporary folder, not under the web project's content root.
         builder.UseSetting("Attachments:Folder", AttachmentFolder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>A client that sends a bearer token of the given account.</summary>

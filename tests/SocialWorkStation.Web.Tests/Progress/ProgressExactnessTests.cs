@@ -148,7 +148,7 @@ public sealed class ProgressExactnessTests
         {
             var profiles = app.Services.GetRequiredService<ProfileCatalog>();
             var r = await ProgressReference.ComputeAsync(d, profiles, County, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), default);
-            var p = await GetProgress.Handle(d, profiles, TimeProvider.System, new UserScope(ScopeKind.Platform), new GetProgress.Query(Region: County, Period: "2026"), default);
+            var p = await GetProgress.Handle(d, profiles, TestClock.Create(new DateOnly(2027, 1, 2)), new UserScope(ScopeKind.Platform), new GetProgress.Query(Region: County, Period: "2026"), default);
             return (r, p);
         });
         Assert.NotEmpty(report.Standards);

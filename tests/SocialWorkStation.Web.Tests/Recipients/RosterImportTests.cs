@@ -160,7 +160,7 @@ public sealed class RosterImportTests
             job.MappingJson = "{\"name\":\"姓名\",\"idNumber\":\"身份证号码\"}";
             job.Status = Web.Features.Recipients.RosterImportStatus.Checking;
             job.LeaseOwner = "a-node-that-died";
-            job.LeaseUntil = DateTime.UtcNow.AddMinutes(-1);
+            job.LeaseUntil = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
             return await d.SaveChangesAsync();
         });
         var done = await WaitFor(worker, id.ToString(), "checked", "failed");

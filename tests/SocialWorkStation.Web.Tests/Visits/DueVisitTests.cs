@@ -18,7 +18,7 @@ public sealed class DueVisitTests
 {
     public static TheoryData<string> Providers => Db.Providers;
 
-    private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
+    private static DateOnly Today => TestClock.Today;
 
     private static JsonElement? Find(JsonElement list, string id) =>
         list.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(i => i!.Value.GetProperty("recipientId").GetString() == id);

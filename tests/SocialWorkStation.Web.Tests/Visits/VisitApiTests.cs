@@ -16,7 +16,7 @@ public sealed class VisitApiTests
 {
     public static TheoryData<string> Providers => Db.Providers;
 
-    private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
+    private static DateOnly Today => TestClock.Today;
 
     public static async Task<string> HeadWorker(HttpClient client) =>
         (await client.GetJson("/api/v1/workers")).GetProperty("items")[0].GetProperty("id").GetString()!;

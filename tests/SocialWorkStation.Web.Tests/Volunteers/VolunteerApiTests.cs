@@ -207,7 +207,7 @@ public sealed class VolunteerApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientFor("head")).GetAsync($"/api/v1/volunteers/export?stationId={station.Id()}")).StatusCode);
     }
 
-    private static string Day(int daysAgo) => ChinaTime.Today(TimeProvider.System).AddDays(-daysAgo).ToString("yyyy-MM-dd");
+    private static string Day(int daysAgo) => TestClock.Today.AddDays(-daysAgo).ToString("yyyy-MM-dd");
 
     [Theory, MemberData(nameof(Providers))]
     public async Task Trainings_and_awards_are_kept_with_the_record_apart_from_service_hours(string db)

@@ -13,7 +13,7 @@ public sealed record AccessDto(DateTime At, string UserName, string Action, stri
 
 /// <summary>
 /// One recipient: masked by default, every view written to the audit trail ("read"); a reveal needs the
-/// permission and a reason and is written as "reveal" with that reason (domain.md section 8).
+/// permission and a reason and is written as "reveal" with that reason (docs/requirements/domain.md §8).
 /// </summary>
 public static class GetRecipient
 {
@@ -49,7 +49,7 @@ public static class GetRecipient
     }
 
     /// <summary>
-    /// The reason given for reading sensitive personal information (PIPL art. 28; domain.md section 8: every read
+    /// The reason given for reading sensitive personal information (PIPL art. 28; docs/requirements/domain.md §8: every read
     /// logged with why), trimmed; 400 on the field "reason" when it is missing, too short or too long.
     /// </summary>
     public static string CheckReason(string? reason, string what = "完整信息")

@@ -19,7 +19,7 @@ public sealed record HouseholdMemberDto(Guid Id, string Name, string Relation);
 public sealed record DuplicateDto(Guid RecipientId, Guid StationId, string StationName);
 
 /// <summary>
-/// One recipient (api.md). Unless <c>revealed</c> is true, <c>name</c>, <c>idNumber</c>, <c>phone</c> and the
+/// One recipient (docs/requirements/api.md). Unless <c>revealed</c> is true, <c>name</c>, <c>idNumber</c>, <c>phone</c> and the
 /// guardians are masked, <c>birthDate</c> and <c>sensitive</c> are null (the birth year and age remain):
 /// with the last four digits shown, the birth date would give the ID number away.
 /// </summary>
