@@ -47,7 +47,7 @@ public sealed record DueRule
 }
 
 /// <summary>
-/// One kind of report a profile asks for (domain.md section 7): its name, who writes it, to whom, how often,
+/// One kind of report a profile asks for (docs/requirements/domain.md section 7): its name, who writes it, to whom, how often,
 /// when it is due and which sections its draft holds. Profile data with its source clause; where the
 /// document is silent the interpretation says what the platform chose (平台默认).
 /// </summary>

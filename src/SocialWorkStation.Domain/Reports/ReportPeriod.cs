@@ -4,7 +4,7 @@ namespace SocialWorkStation.Domain.Reports;
 
 /// <summary>
 /// The period a report covers: "2026-10" (a month), "2026-Q3", "2026-H1", "2026" (a year). Both ends are
-/// included. Periods are calendar periods until contracts carry their own service years (domain.md section 10).
+/// included. Periods are calendar periods until contracts carry their own service years (docs/requirements/domain.md section 10).
 /// </summary>
 public sealed record ReportPeriod(ReportFrequency Frequency, int Year, int Index, DateOnly From, DateOnly To)
 {
