@@ -36,6 +36,8 @@ public sealed record PolicyProfile
     public Visits.VisitSchedule? VisitSchedule { get; init; }
     /// <summary>How progress against the standards is judged by date (the documents are silent; platform defaults).</summary>
     public PaceRules? Pace { get; init; }
+    /// <summary>The reports the document asks for (domain.md section 7), with due rules; absent when it names none.</summary>
+    public Reports.ReportRules? Reports { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -92,6 +94,10 @@ public sealed record PolicyProfile
         }
         yield return Entry("visitSchedule.intervals", "定期走访间隔",
             VisitSchedule?.Intervals is { } iv ? new Sourced<string[]>(iv.Value.Select(r => $"{r.Label}：每{r.Days}天{(r.HomeVisitOnly ? "上门" : "")}至少1次").ToArray(), iv.Source, iv.Interpretation) : null);
+        foreach (var kind in Reports?.Kinds ?? [])
+        {
+            yield return new ProfileEntry("reports." + kind.Key, "报告：" + kind.Name, $"报送{string.Join("、", kind.Receivers)}；{kind.Due.Describe()}{(kind.Due.MovesToWorkingDay ? "，遇节假日顺延至下一工作日" : "")}", kind.DueSource ?? kind.Source, kind.Interpretation);
+        }
     }
 
     /// <summary>
