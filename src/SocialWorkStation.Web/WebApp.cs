@@ -63,6 +63,7 @@ public static class WebApp
         services.AddSingleton<RecipientProtector>();
         services.AddOptions<RosterImportOptions>().Bind(config.GetSection(RosterImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RosterImportRunner>();
+        Features.Reports.ReportEndpoints.AddReports(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -246,5 +247,6 @@ public static class WebApp
         Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
         Features.Progress.ProgressEndpoints.Map(api);
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
+        Features.Reports.ReportEndpoints.Map(api);
     }
 }

@@ -144,6 +144,15 @@ public static class OpenApiSetup
             {"userName": "wangfang", "displayName": "王芳", "password": "Initial#Pass2026", "roles": ["SocialWorker"],
              "scopeStationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935"}
             """,
+        ["POST /api/v1/reports"] = """{"kind": "monthlyBrief", "period": "2026-10", "stationId": "0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b"}""",
+        ["PUT /api/v1/reports/{id}"] = """
+            {"highlights": "10月开展重阳节敬老活动1场，38名老人参加。", "problems": "部分村离站点较远，入户走访耗时较长。",
+             "nextPlan": "11月完成全镇独居老人入户走访，开展冬季防火宣传。", "version": 1}
+            """,
+        ["POST /api/v1/reports/{id}/submit"] = """{"version": 2}""",
+        ["POST /api/v1/reports/{id}/return"] = """{"version": 3, "comments": "请补充本月个案服务的成效说明。"}""",
+        ["POST /api/v1/reports/{id}/accept"] = """{"version": 3, "comments": "已阅。"}""",
+        ["POST /api/v1/reports/{id}/correct"] = """{"version": 4, "comments": "补录10月28日的走访记录后更正。"}""",
     };
 
     public static void Configure(OpenApiOptions o)

@@ -69,6 +69,10 @@ public static class Permissions
     public const string VolunteersReveal = "volunteers.reveal";
     /// <summary>Record, correct and remove the project manager's checks of the stations (Qiongzhong（五）管理保障第3项).</summary>
     public const string ContractorChecksWrite = "contractorChecks.write";
+    /// <summary>Draft, write, submit and correct reports: station staff and the contractor's manager for a station's, bureau officers for their own county's or city's (docs/requirements/reports.md).</summary>
+    public const string ReportsWrite = "reports.write";
+    /// <summary>Return or accept the reports filed by the level below (the receiving bureau).</summary>
+    public const string ReportsReview = "reports.review";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -102,5 +106,7 @@ public static class Permissions
         // The check is the project manager's own account of visiting a station; the station, township, bureau and
         // evaluator read it. A station head does not write it: it would be the checked station reporting on itself.
         [ContractorChecksWrite] = [Roles.ContractorManager],
+        [ReportsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.ContractorManager, Roles.BureauOfficer],
+        [ReportsReview] = [Roles.BureauOfficer],
     };
 }

@@ -75,6 +75,7 @@ public static class Navigation
                 new NavItem("需求调研", "/NeedsSurveys/Index", "map", "/NeedsSurveys"),
                 new NavItem("特色案例", "/FeaturedCases/Index", "book", "/FeaturedCases"),
             ]));
+            groups.Add(new NavGroup("报表", [new NavItem("报告报送", "/Reports/Index", "book", "/Reports")]));
         }
         var admin = new List<NavItem>();
         if (user.Can(Permissions.AccountsManage))
