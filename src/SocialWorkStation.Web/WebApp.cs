@@ -84,6 +84,7 @@ public static class WebApp
         services.AddSingleton<RecipientProtector>();
         services.AddOptions<RosterImportOptions>().Bind(config.GetSection(RosterImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RosterImportRunner>();
+        Features.Reports.ReportEndpoints.AddReports(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -91,6 +92,8 @@ public static class WebApp
         services.AddSingleton(ProfileCatalog.Load(Path.IsPathRooted(profileFolder) ? profileFolder : Path.Combine(AppContext.BaseDirectory, profileFolder)));
 
         services.AddSingleton(TimeProvider.System);
+        // No full ID number in any log line (docs/security.md "Data protection").
+        services.AddLogScrubbing();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditLog>();
@@ -165,6 +168,9 @@ public static class WebApp
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        // A body or parameter the binder cannot read throws, so the problem handler can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        SecurityHeaders.AddForwardedHeaders(services, config);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(OpenApiSetup.Configure);
@@ -174,7 +180,12 @@ public static class WebApp
         }).AddMvcOptions(Features.Shared.ChineseBindingMessages.Apply);
         // Chinese text is written as characters, not as &#x...; entities (a third of the page weight).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            // Secure whenever the request came over HTTPS (directly or through a known proxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
@@ -204,6 +215,10 @@ public static class WebApp
     {
         // The attachments folder is created now, so a wrong Attachments:Folder stops start-up instead of the first upload.
         _ = app.Services.GetRequiredService<Features.Attachments.AttachmentStore>();
+        // Behind the TLS proxy: the client's address and scheme come from the known proxies only (docs/security.md "Headers").
+        app.UseForwardedHeaders();
+        app.UseHsts();
+        app.UseSecurityHeaders();
         // The API answers problem+json (the IExceptionHandler); a browser gets a Chinese error page.
         app.UseExceptionHandler("/Error/500");
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -232,7 +247,8 @@ public static class WebApp
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        // Every API call passes the one hostile-input guard (docs/security.md "Hostile input").
+        var api = app.MapGroup("/api/v1").GuardHostileInput();
         AccountEndpoints.Map(api);
         ProfileEndpoints.Map(api);
         RegionEndpoints.Map(api);
@@ -252,5 +268,6 @@ public static class WebApp
         Features.FeaturedCases.FeaturedCaseUseCases.Map(api);
         Features.Progress.ProgressEndpoints.Map(api);
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
+        Features.Reports.ReportEndpoints.Map(api);
     }
 }

@@ -43,7 +43,7 @@ public sealed class WorkingCalendar
             : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     /// <summary>
-    /// The last day of "N个工作日内" after an event (domain.md §10): counting starts on the first working
+    /// The last day of "N个工作日内" after an event (docs/requirements/domain.md §10): counting starts on the first working
     /// day after the event day, and the Nth working day is still inside the period.
     /// </summary>
     public WorkingDate AddWorkingDays(DateOnly eventDay, int workingDays)

@@ -4,7 +4,7 @@ namespace SocialWorkStation.Domain.IdNumbers;
 
 public enum Sex { Male = 1, Female = 2 }
 
-/// <summary>A resident identity number checked under GB 11643-1999 (domain.md section 8).</summary>
+/// <summary>A resident identity number checked under GB 11643-1999 (docs/requirements/domain.md §8).</summary>
 public sealed record IdNumber(string Value, DateOnly BirthDate, Sex Sex)
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

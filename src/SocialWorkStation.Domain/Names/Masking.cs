@@ -4,7 +4,7 @@ using SocialWorkStation.Domain.IdNumbers;
 namespace SocialWorkStation.Domain.Names;
 
 /// <summary>
-/// How personal data shows on screen by default (domain.md section 8: 张*三, 460***********1234).
+/// How personal data shows on screen by default (docs/requirements/domain.md §8: 张*三, 460***********1234).
 /// Only a reveal with a reason, by a role that needs it, shows the full value.
 /// </summary>
 public static class Masking

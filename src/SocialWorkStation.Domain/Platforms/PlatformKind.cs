@@ -1,6 +1,6 @@
 namespace SocialWorkStation.Domain.Platforms;
 
-/// <summary>The three tiers of service platform (domain.md section 2).</summary>
+/// <summary>The three tiers of service platform (docs/requirements/domain.md §2).</summary>
 public enum PlatformKind { CountyCentre = 1, Station = 2, VillageRoom = 3 }
 
 public static class PlatformKinds

@@ -6,12 +6,12 @@ using SocialWorkStation.Domain.Staff;
 namespace SocialWorkStation.Domain.Profiles;
 
 /// <summary>
-/// One region's rules and numbers, with the document and clause each comes from (domain.md section 3).
+/// One region's rules and numbers, with the document and clause each comes from (docs/requirements/domain.md §3).
 /// Loaded from Profiles/&lt;key&gt;.json; a rule the document leaves out is absent (null) and does not apply.
 /// </summary>
 public sealed record PolicyProfile
 {
-    /// <summary>Key as in seeds/INDEX.md, e.g. hainan-ledong.</summary>
+    /// <summary>Key as in docs/requirements/sources.md, e.g. hainan-ledong.</summary>
     public required string Key { get; init; }
     /// <summary>Full name of the profile, e.g. 乐东黎族自治县乡镇社会工作服务站建设方案.</summary>
     public required string Name { get; init; }
@@ -26,7 +26,9 @@ public sealed record PolicyProfile
     public Sourced<string>? Logo { get; init; }
     public required SignageRules Signage { get; init; }
     public required FacilityRules Facilities { get; init; }
-    /// <summary>The annual service standards the document sets (domain.md section 5); absent when it sets none.</summary>
+    /// <summary>How the three tiers hang together (docs/requirements/tiers.md); absent rules do not apply.</summary>
+    public TierRules? Tiers { get; init; }
+    /// <summary>The annual service standards the document sets (docs/requirements/domain.md §5); absent when it sets none.</summary>
     public ServiceStandards? Standards { get; init; }
     /// <summary>Staff rules: headcount, qualifications, heads, training (null when the document sets none).</summary>
     public StaffRules? Staff { get; init; }
@@ -34,6 +36,8 @@ public sealed record PolicyProfile
     public Visits.VisitSchedule? VisitSchedule { get; init; }
     /// <summary>How progress against the standards is judged by date (the documents are silent; platform defaults).</summary>
     public PaceRules? Pace { get; init; }
+    /// <summary>The reports the document asks for (domain.md section 7), with due rules; absent when it names none.</summary>
+    public Reports.ReportRules? Reports { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -45,6 +49,8 @@ public sealed record PolicyProfile
         yield return Entry("signage.countyCentre", "标牌格式：县级中心/总站", Signage.CountyCentre);
         yield return Entry("signage.station", "标牌格式：乡镇（街道）社工站", Signage.Station);
         yield return Entry("signage.villageRoom", "标牌格式：村（社区）社工室", Signage.VillageRoom);
+        yield return Entry("tiers.oneCountyCentre", "三级平台：每县（市、区）只设一个县级中心（总站）", Tiers?.OneCountyCentre);
+        yield return Entry("tiers.villageRoomUnderStation", "三级平台：社工室须隶属本乡镇（街道）社工站", Tiers?.VillageRoomUnderStation);
         foreach (var (kind, label, rules) in new[]
                  {
                      (PlatformKind.CountyCentre, "县级中心", Facilities.CountyCentre),
@@ -80,13 +86,36 @@ public sealed record PolicyProfile
         yield return Entry("pace.farBehindBelow", "进度：低于应完成进度的该比例为严重落后", FarBehindBelow);
         yield return Entry("pace.proRated", "进度：按在岗天数折算目标的标准",
             Pace?.ProRated is { } pr ? pr with { Value = pr.Value.Select(k => Progress.StandardCatalog.Find(k)?.Label ?? k).ToArray() } : null);
+        yield return Entry("pace.fullTarget", "进度：年中入职或离职仍按全年目标计的标准", FullTargetForMidPeriodHires());
+        yield return Entry("visits.backFillDays", "走访记录：走访后超过该天数才录入的标为“补录”", BackFill);
         foreach (var e in (Staff ?? new StaffRules()).Entries())
         {
             yield return e;
         }
         yield return Entry("visitSchedule.intervals", "定期走访间隔",
             VisitSchedule?.Intervals is { } iv ? new Sourced<string[]>(iv.Value.Select(r => $"{r.Label}：每{r.Days}天{(r.HomeVisitOnly ? "上门" : "")}至少1次").ToArray(), iv.Source, iv.Interpretation) : null);
+        foreach (var kind in Reports?.Kinds ?? [])
+        {
+            yield return new ProfileEntry("reports." + kind.Key, "报告：" + kind.Name, $"报送{string.Join("、", kind.Receivers)}；{kind.Due.Describe()}{(kind.Due.MovesToWorkingDay ? "，遇节假日顺延至下一工作日" : "")}", kind.DueSource ?? kind.Source, kind.Interpretation);
+        }
     }
+
+    /// <summary>
+    /// The worker standards this profile tracks but does not pro-rate: a worker hired or leaving mid-period owes the
+    /// whole target (docs/requirements/training.md "What is not pro-rated"). The documents are silent: 平台默认.
+    /// </summary>
+    private Sourced<string[]>? FullTargetForMidPeriodHires()
+    {
+        var full = Progress.StandardCatalog.TrackedBy(this)
+            .Where(t => t.Definition.Level == Progress.StandardLevel.Worker && !t.ProRated)
+            .Select(t => $"{t.Definition.Label}（每人每年{t.Number:0.##}{t.Definition.Unit}）").ToArray();
+        return full.Length == 0 ? null : new Sourced<string[]>(full, "平台默认（文件未规定年中入职或离职人员的目标）",
+            "年中入职或离职的社工，只要在该期间有一天在岗，就须完成该期间的全部目标，不按在岗天数扣减（例如7月1日入职的社工仍须完成全年24次入户探访）。这样不会因人员变动降低服务对象应得的探访；如方案决定折算，在 pace.proRated 中列出该标准。");
+    }
+
+    /// <summary>The back-fill threshold (补录), a platform default shown with its reason (Domain/Visits/VisitRules).</summary>
+    private static readonly Sourced<int> BackFill = new(Visits.VisitRules.BackFillDays, "平台默认（五份文件均未规定补录期限）",
+        "走访后第7天及以内录入为及时记录，第8天起录入的标为“补录”，台账读者可以分清当时的记录与事后补记。");
 
     private static Sourced<string[]>? Items(Sourced<PremisesItem[]>? list, Func<PremisesItem, string> show) =>
         list is null ? null : new Sourced<string[]>(list.Value.Select(show).ToArray(), list.Source, list.Interpretation);
@@ -121,7 +150,7 @@ public sealed record PaceRules
 public sealed record ProfileDocument
 {
     public required string Title { get; init; }
-    /// <summary>The file under shared/seeds the profile was read from.</summary>
+    /// <summary>The source document (docs/requirements/sources.md) the profile was read from.</summary>
     public required string File { get; init; }
     public string? Issuer { get; init; }
     public string? Number { get; init; }

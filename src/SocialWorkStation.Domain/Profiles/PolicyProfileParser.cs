@@ -92,6 +92,8 @@ public static class PolicyProfileParser
             Check(file, $"facilities.{api}.separateOffice", f.SeparateOffice, _ => true, "");
             Check(file, $"facilities.{api}.fireSafety", f.FireSafety, _ => true, "");
         }
+        Check(file, "tiers.oneCountyCentre", p.Tiers?.OneCountyCentre, _ => true, "");
+        Check(file, "tiers.villageRoomUnderStation", p.Tiers?.VillageRoomUnderStation, _ => true, "");
         if (p.Staff is { } staff)
         {
             ValidateStaff(file, staff);
@@ -102,6 +104,7 @@ public static class PolicyProfileParser
                 "每条规则须有名称、大于0的天数，以及对象类别或最低风险等级");
         }
         ValidateStandards(file, p.Standards);
+        Reports.ReportRulesValidation.Validate(file, p.Reports);
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

@@ -12,8 +12,8 @@ public enum PeriodKind
 
 /// <summary>
 /// The period progress is shown for: a year, a quarter, a month, or the year to date. Standards are set
-/// "per year" (domain.md section 5), counted by calendar year until contracts carry their own years
-/// (domain.md section 10), so every period lies inside one calendar year. Both ends are included.
+/// "per year" (docs/requirements/domain.md §5), counted by calendar year until contracts carry their own years
+/// (docs/requirements/domain.md §10), so every period lies inside one calendar year. Both ends are included.
 /// </summary>
 public sealed record ProgressPeriod(PeriodKind Kind, int Year, DateOnly From, DateOnly To)
 {

@@ -66,7 +66,7 @@ public sealed record TrackedStandard(StandardDefinition Definition, decimal Numb
 }
 
 /// <summary>
-/// The annual service standards the platform tracks (domain.md section 5; Qiongzhong（六）服务标准, Ledong's
+/// The annual service standards the platform tracks (docs/requirements/domain.md §5; Qiongzhong（六）服务标准, Ledong's
 /// featured case, Qiongzhong （五）3 contractor checks, Shenmu art. 12 / Wenzhou 六(三)2 training). A profile
 /// without a number for a standard does not track it.
 /// </summary>
@@ -114,7 +114,6 @@ public static class StandardCatalog
             return result;
         }
         var s = profile.Standards;
-        var proRated = profile.Pace?.ProRated?.Value ?? [];
         foreach (var d in All)
         {
             Sourced<decimal>? number = d.Key switch
@@ -132,18 +131,34 @@ public static class StandardCatalog
                 VolunteerTeams => Of(s?.VolunteerTeamsPerStation),
                 FeaturedCases => Of(s?.FeaturedCasesPerStation),
                 ContractorChecks => Of(s?.ContractorChecksPerMonth),
-                Training => profile.Staff?.AnnualTraining is { } t && t.Value.Platforms.Contains(PlatformKind.Station)
-                    ? new Sourced<decimal>(t.Value.Hours.Value, t.Source, t.Interpretation)
-                    : null,
+                Training => null,
                 _ => null,
             };
-            if (number is not null)
+            if (d.Key == Training && AnnualTraining(profile) is { } training && profile.Staff!.AnnualTraining!.Value.Platforms.Contains(PlatformKind.Station))
             {
-                result.Add(new TrackedStandard(d, number.Value, number.Source, number.Interpretation, proRated.Contains(d.Key)));
+                result.Add(training);
+            }
+            else if (number is not null)
+            {
+                result.Add(new TrackedStandard(d, number.Value, number.Source, number.Interpretation, ProRates(profile, d.Key)));
             }
         }
         return result;
     }
+
+    /// <summary>
+    /// The one rule for a worker's annual training target (docs/requirements/training.md): the profile's hours,
+    /// pro-rated by days employed exactly when the profile lists training under pace.proRated. Compliance
+    /// (StaffCheck) and the standards dashboard (Progress) both take the target from here, so a worker is judged
+    /// the same by both.
+    /// </summary>
+    public static TrackedStandard? AnnualTraining(PolicyProfile profile) =>
+        profile.Staff?.AnnualTraining is { } t
+            ? new TrackedStandard(Find(Training)!, t.Value.Hours.Value, t.Source, t.Interpretation, ProRates(profile, Training))
+            : null;
+
+    /// <summary>True when the profile pro-rates this worker standard by days employed (pace.proRated).</summary>
+    public static bool ProRates(PolicyProfile profile, string key) => profile.Pace?.ProRated?.Value.Contains(key) == true;
 
     private static Sourced<decimal>? Of(Sourced<int>? v) => v is null ? null : new(v.Value, v.Source, v.Interpretation);
 

@@ -1,6 +1,6 @@
 namespace SocialWorkStation.Domain.Recipients;
 
-/// <summary>对象类别: one recipient may belong to several at once (api.md lists the API names).</summary>
+/// <summary>对象类别: one recipient may belong to several at once (docs/requirements/api.md lists the API names).</summary>
 public enum RecipientCategory
 {
     Dibao = 0,

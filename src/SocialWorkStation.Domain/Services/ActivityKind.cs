@@ -4,7 +4,7 @@ namespace SocialWorkStation.Domain.Services;
 /// What a community or township activity (社区/乡镇活动) is about. An activity may be several at once
 /// (a publicity event in the elderly-services domain), so records keep a list. Publicity and volunteer
 /// advocacy are named by Qiongzhong's standard (（六）服务标准“乡镇工作”); the five domains are those of
-/// domain.md section 4; Other covers the extensions (平安建设, 乡村振兴, 应急, 党建引领 …).
+/// docs/requirements/domain.md §4; Other covers the extensions (平安建设, 乡村振兴, 应急, 党建引领 …).
 /// </summary>
 public enum ActivityKind
 {

@@ -3,9 +3,9 @@ using SocialWorkStation.Domain.Common;
 namespace SocialWorkStation.Domain.Services;
 
 /// <summary>
-/// The annual service standards (服务标准) a profile's document sets, each with its clause (domain.md
+/// The annual service standards (服务标准) a profile's document sets, each with its clause (docs/requirements/domain.md
 /// section 5). A number the document does not set is absent and is not tracked under that profile.
-/// "Per year" is the contract year when a contract exists, else the calendar year (domain.md section 10);
+/// "Per year" is the contract year when a contract exists, else the calendar year (docs/requirements/domain.md §10);
 /// callers pass the period.
 /// </summary>
 public sealed record ServiceStandards

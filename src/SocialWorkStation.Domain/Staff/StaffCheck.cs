@@ -18,7 +18,7 @@ public sealed record HiringResult(IReadOnlyList<Finding> Findings, IReadOnlyList
 /// The qualification engine: checks a worker, a candidate or a platform's staffing against the staff rules of a
 /// policy profile on a date. Age, education and major are hiring conditions, judged on the hire date; the
 /// qualification alternatives, certificate deadline, head's certificate, training and headcount are checked on
-/// the date asked (domain.md section 3). Every finding names the document and clause; readings of silent or
+/// the date asked (docs/requirements/domain.md §3). Every finding names the document and clause; readings of silent or
 /// ambiguous wording carry the profile's interpretation.
 /// </summary>
 public static class StaffCheck
@@ -253,15 +253,18 @@ public static class StaffCheck
     private static IEnumerable<Finding> AnnualTraining(PolicyProfile profile, Sourced<AnnualTrainingRule> s, WorkerFacts w, DateOnly on)
     {
         var hours = s.Value.Hours;
-        // The year just ended: a shortfall is an error. Years are calendar years; a year of partial employment is pro-rated.
+        // The same target the standards dashboard uses (docs/requirements/training.md): pro-rated by days employed
+        // only where the profile says so (pace.proRated).
+        var target = Progress.StandardCatalog.AnnualTraining(profile)!;
+        // The year just ended: a shortfall is an error. Years are calendar years.
         var last = on.Year - 1;
         var lastDays = EmployedDays(w, last, new DateOnly(last, 12, 31));
         if (lastDays > 0)
         {
-            var required = hours.Value * lastDays / DaysIn(last);
+            var required = target.WorkerTargetFor(Progress.ProgressPeriod.OfYear(last), w.HireDate, w.LeftOn);
             var done = TrainingHours(w, new DateOnly(last, 1, 1), new DateOnly(last, 12, 31));
             var ok = (hours with { Value = required }).AllowsAtLeast(done);
-            var prorated = lastDays < DaysIn(last) ? $"；{last}年在岗{lastDays}天，按全年{hours.Number}学时折算" : "";
+            var prorated = target.ProRated && lastDays < DaysIn(last) ? $"；{last}年在岗{lastDays}天，按全年{hours.Number}学时折算" : "";
             yield return Make(profile, StaffRule.AnnualTraining, ok, Severity.Error, s,
                 ok ? $"{last}年培训{H(done)}学时，达到要求的{H(required)}学时{prorated}"
                    : $"{last}年培训{H(done)}学时，少于要求的{HUp(required)}学时（每年{(hours.Inclusive ? "不少于" : "超过")}{hours.Number}学时{prorated}）");
@@ -274,10 +277,10 @@ public static class StaffCheck
         {
             yield break;
         }
-        var full = hours.Value * yearDays / DaysIn(year);
-        var expected = hours.Value * EmployedDays(w, year, on) / DaysIn(year);
+        var full = target.WorkerTargetFor(Progress.ProgressPeriod.OfYear(year), w.HireDate, w.LeftOn);
+        var expected = target.WorkerTargetFor(Progress.ProgressPeriod.YearToDate(year, on), w.HireDate, w.LeftOn);
         var sum = TrainingHours(w, new DateOnly(year, 1, 1), on);
-        var note = yearDays < DaysIn(year) ? $"（{year}年在岗{yearDays}天，按全年{hours.Number}学时折算）" : "";
+        var note = target.ProRated && yearDays < DaysIn(year) ? $"（{year}年在岗{yearDays}天，按全年{hours.Number}学时折算）" : "";
         if ((hours with { Value = full }).AllowsAtLeast(sum))
         {
             yield return Make(profile, StaffRule.AnnualTrainingPace, true, Severity.Warning, s,

@@ -42,9 +42,9 @@ public sealed record CountRange
 }
 
 /// <summary>
-/// The staff section of a policy profile (domain.md section 3). Every rule is optional: a rule the document
+/// The staff section of a policy profile (docs/requirements/domain.md §3). Every rule is optional: a rule the document
 /// leaves out is absent and does not apply. Each value names its clause; the platform's readings of silent or
-/// ambiguous wording (domain.md section 10) are given as the value's interpretation.
+/// ambiguous wording (docs/requirements/domain.md §10) are given as the value's interpretation.
 /// </summary>
 public sealed record StaffRules
 {

@@ -3,14 +3,14 @@ using SocialWorkStation.Domain.Platforms;
 
 namespace SocialWorkStation.Domain.Staff;
 
-/// <summary>Highest education completed (api.md: highSchool, juniorCollege 大专, bachelor, master, doctor). Ordered.</summary>
+/// <summary>Highest education completed (docs/requirements/api.md: highSchool, juniorCollege 大专, bachelor, master, doctor). Ordered.</summary>
 public enum Education { HighSchool = 1, JuniorCollege = 2, Bachelor = 3, Master = 4, Doctor = 5 }
 
-/// <summary>api.md majorCategory: social work, a related major (社会学、社会政策、民政管理、社区管理、社会保障…), or other.</summary>
+/// <summary>docs/requirements/api.md majorCategory: social work, a related major (社会学、社会政策、民政管理、社区管理、社会保障…), or other.</summary>
 public enum MajorCategory { SocialWork = 1, Related = 2, Other = 3 }
 
 /// <summary>
-/// Social work certificates (domain.md section 11). The three national ones are the levels of the national
+/// Social work certificates (docs/requirements/domain.md §11). The three national ones are the levels of the national
 /// vocational qualification (全国社会工作者职业资格/职业水平证书); LocalWorker is a certificate recognised by a
 /// province's human-resources and civil-affairs departments (Qiongzhong (五)3(2)).
 /// </summary>
@@ -79,7 +79,7 @@ public static class StaffNames
         _ => "",
     };
 
-    /// <summary>api.md certificates[].level: the level of the qualification a kind stands for.</summary>
+    /// <summary>docs/requirements/api.md certificates[].level: the level of the qualification a kind stands for.</summary>
     public static string Level(CertificateKind k) => k switch
     {
         CertificateKind.NationalAssistant => "assistant",
@@ -143,7 +143,7 @@ public static class StaffNames
     };
 }
 
-/// <summary>The rule names staff findings carry (api.md finding.rule).</summary>
+/// <summary>The rule names staff findings carry (docs/requirements/api.md finding.rule).</summary>
 public static class StaffRule
 {
     public const string Employment = "employment";

@@ -1,6 +1,6 @@
 namespace SocialWorkStation.Domain.Visits;
 
-/// <summary>How a visit was made (domain.md section 4): a home visit, or a phone greeting as the lighter kind.</summary>
+/// <summary>How a visit was made (docs/requirements/domain.md §4): a home visit, or a phone greeting as the lighter kind.</summary>
 public enum VisitKind
 {
     HomeVisit = 0,
@@ -32,7 +32,7 @@ public static class VisitKinds
 }
 
 /// <summary>
-/// The service domain of a visit: the five basic domains (五大领域) and the extensions of domain.md
+/// The service domain of a visit: the five basic domains (五大领域) and the extensions of docs/requirements/domain.md
 /// section 4. Kept as API names so the list matches the activity kinds of the services branch.
 /// </summary>
 public static class VisitDomains

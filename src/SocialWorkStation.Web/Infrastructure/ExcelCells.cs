@@ -11,4 +11,8 @@ public static class ExcelCells
 
     public static string? Safe(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    /// <summary>Every text cell of a sheet made safe, for a sheet whose rows mix typed text with the platform's own words.</summary>
+    public static List<Dictionary<string, object?>> SafeRows(IEnumerable<Dictionary<string, object?>> rows) =>
+        rows.Select(r => r.ToDictionary(c => c.Key, c => c.Value is string s ? Safe(s) : c.Value)).ToList();
 }

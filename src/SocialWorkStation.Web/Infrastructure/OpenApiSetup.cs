@@ -6,7 +6,7 @@ namespace SocialWorkStation.Web.Infrastructure;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json: bearer authentication for clients, and request examples
-/// for the calls an integrator makes (api.md: "describes every endpoint, with examples"): the foundation's and
+/// for the calls an integrator makes (docs/requirements/api.md: "describes every endpoint, with examples"): the foundation's and
 /// every service record's POST and PUT with a JSON body (a test checks each example's fields against its schema).
 /// </summary>
 public static class OpenApiSetup
@@ -15,6 +15,7 @@ public static class OpenApiSetup
     {
         ["POST /api/v1/auth/login"] = """{"userName": "head", "password": "Demo@2026pass"}""",
         ["POST /api/v1/auth/change-password"] = """{"currentPassword": "Demo@2026pass", "newPassword": "New#Passw0rd2026"}""",
+        ["POST /api/v1/recipients/search"] = """{"q": "469030195001010012", "status": "active", "page": 1, "pageSize": 50}""",
         ["POST /api/v1/stations"] = """
             {"name": "琼中县营根镇社会工作服务站", "kind": "station", "regionCode": "469030100", "profileKey": "hainan-qiongzhong",
              "address": "琼中县营根镇人民政府大院", "floorArea": 45.5, "fireSafety": true,
@@ -143,6 +144,15 @@ public static class OpenApiSetup
             {"userName": "wangfang", "displayName": "王芳", "password": "Initial#Pass2026", "roles": ["SocialWorker"],
              "scopeStationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935"}
             """,
+        ["POST /api/v1/reports"] = """{"kind": "monthlyBrief", "period": "2026-10", "stationId": "0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b"}""",
+        ["PUT /api/v1/reports/{id}"] = """
+            {"highlights": "10月开展重阳节敬老活动1场，38名老人参加。", "problems": "部分村离站点较远，入户走访耗时较长。",
+             "nextPlan": "11月完成全镇独居老人入户走访，开展冬季防火宣传。", "version": 1}
+            """,
+        ["POST /api/v1/reports/{id}/submit"] = """{"version": 2}""",
+        ["POST /api/v1/reports/{id}/return"] = """{"version": 3, "comments": "请补充本月个案服务的成效说明。"}""",
+        ["POST /api/v1/reports/{id}/accept"] = """{"version": 3, "comments": "已阅。"}""",
+        ["POST /api/v1/reports/{id}/correct"] = """{"version": 4, "comments": "补录10月28日的走访记录后更正。"}""",
     };
 
     public static void Configure(OpenApiOptions o)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SocialWorkStation.Web.Infrastructure;
 
-/// <summary>api.md lists: page from 1, pageSize default 50, max 500.</summary>
+/// <summary>docs/requirements/api.md lists: page from 1, pageSize default 50, max 500.</summary>
 public sealed record PageRequest(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 500;

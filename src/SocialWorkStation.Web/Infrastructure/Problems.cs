@@ -95,15 +95,50 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 }
                 break;
             case BadHttpRequestException bad:
-                problem = new ProblemDetails { Status = 400, Title = "请求格式有误", Detail = "请求内容无法解析，请检查格式。" };
-                logger.LogInformation(bad, "Bad request");
+                problem = BadRequest(bad);
+                // The message quotes the caller's input: only the field it names is logged.
+                logger.LogInformation("Bad request refused: {Fields}", string.Join(",", ((ValidationProblemDetails)problem).Errors.Keys));
                 break;
             default:
                 logger.LogError(exception, "Unhandled exception");
                 problem = new ProblemDetails { Status = 500, Title = "服务器内部错误", Detail = "请稍后重试；如仍有问题请联系管理员。" };
                 break;
         }
+        if (http.Response.HasStarted)
+        {
+            return false;
+        }
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// A body or parameter the binder could not read: 400 naming the JSON field from the reader's path
+    /// (<c>$.rooms[0].area</c> → <c>rooms[0].area</c>), or the parameter the binder names.
+    /// </summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        string field;
+        string message;
+        if (bad.InnerException is System.Text.Json.JsonException json)
+        {
+            var path = json.Path ?? "$";
+            field = path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+            message = json.Path is null ? "请求内容不是有效的 JSON" : "该项的类型或格式不对（如数字写成了文字、日期格式不是 YYYY-MM-DD）";
+        }
+        else if (System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\"]*? (\\w+)\"") is { Success: true } m)
+        {
+            field = m.Groups[1].Value;
+            message = bad.Message.Contains("not provided", StringComparison.Ordinal) ? "请填写此项" : "该项的格式不对";
+        }
+        else
+        {
+            field = "body";
+            message = "请求内容无法解析，请检查格式";
+        }
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = 400, Title = "提交的数据有误", Detail = "请求内容无法解析，请检查格式。",
+        };
     }
 }

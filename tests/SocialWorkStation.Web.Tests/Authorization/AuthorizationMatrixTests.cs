@@ -147,6 +147,8 @@ public sealed class AuthorizationMatrixTests
         return new Dictionary<string, Samples>(services)
         {
             ["contractor-checks.id"] = check,
+            ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
+                (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),
             ["cases.id"] = new(insideCase.ToString(), outsideCase.ToString()),
             ["groups.id"] = new((await Groups.GroupApiTests.AddGroupDirect(app, Guid.Parse(headStation))).ToString(), (await Groups.GroupApiTests.AddGroupDirect(app, outsideStation)).ToString()),
             ["visits.id"] = new(insideVisit.ToString(), outsideVisit.ToString()),

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -55,6 +57,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A platform of its own, not shared with other tests: for a test that must see every row that changes. Dispose it.</summary>
+    public static TestApp Isolated(string provider)
+    {
+        var app = new TestApp(provider);
+        _ = app.Server;
+        return app;
+    }
+
     private TestApp(string provider)
     {
         _provider = provider;
@@ -92,6 +102,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", Password);
         // Attachments go to a temporary folder, not under the web project's content root.
         builder.UseSetting("Attachments:Folder", AttachmentFolder);
+        // The in-memory server has no peer address: requests come from loopback, as from a proxy on the same machine,
+        // or from the address a test names in X-Test-Peer (docs/security.md "Headers").
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -148,4 +161,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+
+    private sealed class PeerAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nextMiddleware) =>
+            {
+                ctx.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ctx.Request.Headers["X-Test-Peer"] is { Count: > 0 } peer ? peer.ToString() : "127.0.0.1");
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
+    }
 }

@@ -1,7 +1,7 @@
 namespace SocialWorkStation.Web.Features.Accounts;
 
 /// <summary>
-/// Roles of domain.md section 2. SystemAdmin and Auditor are kept apart (三员分立, 等保 2.0):
+/// Roles of docs/requirements/domain.md §2. SystemAdmin and Auditor are kept apart (三员分立, 等保 2.0):
 /// the system administrator manages accounts, the audit administrator reads the audit trail.
 /// </summary>
 public static class Roles
@@ -49,7 +49,7 @@ public static class Permissions
     public const string AccountsManage = "accounts.manage";
     public const string AuditRead = "audit.read";
     public const string RecipientsWrite = "recipients.write";
-    /// <summary>See a recipient's ID number, phone, birth date and sensitive details in full, with a reason (domain.md section 8).</summary>
+    /// <summary>See a recipient's ID number, phone, birth date and sensitive details in full, with a reason (docs/requirements/domain.md §8).</summary>
     public const string RecipientsReveal = "recipients.reveal";
     public const string RecipientsImport = "recipients.import";
     public const string RecipientsExport = "recipients.export";
@@ -69,6 +69,10 @@ public static class Permissions
     public const string VolunteersReveal = "volunteers.reveal";
     /// <summary>Record, correct and remove the project manager's checks of the stations (Qiongzhong（五）管理保障第3项).</summary>
     public const string ContractorChecksWrite = "contractorChecks.write";
+    /// <summary>Draft, write, submit and correct reports: station staff and the contractor's manager for a station's, bureau officers for their own county's or city's (docs/requirements/reports.md).</summary>
+    public const string ReportsWrite = "reports.write";
+    /// <summary>Return or accept the reports filed by the level below (the receiving bureau).</summary>
+    public const string ReportsReview = "reports.review";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -88,7 +92,7 @@ public static class Permissions
         [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
         [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
-        // Visits are recorded by the station's own staff (domain.md section 4), like the other service records; others read the ledger.
+        // Visits are recorded by the station's own staff (docs/requirements/domain.md §4), like the other service records; others read the ledger.
         [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],
         // Casework is the station's social workers'; the supervisor reviews plans and evaluations (MZ/T 094-2017).
         [CasesWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
@@ -102,5 +106,7 @@ public static class Permissions
         // The check is the project manager's own account of visiting a station; the station, township, bureau and
         // evaluator read it. A station head does not write it: it would be the checked station reporting on itself.
         [ContractorChecksWrite] = [Roles.ContractorManager],
+        [ReportsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.ContractorManager, Roles.BureauOfficer],
+        [ReportsReview] = [Roles.BureauOfficer],
     };
 }

@@ -9,7 +9,7 @@ namespace SocialWorkStation.Web.Features.Activities;
 
 /// <summary>
 /// A community or township activity (社区/乡镇活动): one event with its date, place, theme, kinds, the
-/// workers who ran it and the number of people who took part (domain.md section 4). Photos and the
+/// workers who ran it and the number of people who took part (docs/requirements/domain.md §4). Photos and the
 /// sign-in sheet are attachments (owner type "activity").
 /// </summary>
 public sealed class Activity : IVersioned, IStationRecord

@@ -41,7 +41,7 @@ public static class RecordChoices
     }
 
     /// <summary>
-    /// The active recipients of a station and its village rooms inside the scope, names masked (domain.md section 8),
+    /// The active recipients of a station and its village rooms inside the scope, names masked (docs/requirements/domain.md §8),
     /// at most 500, with <paramref name="keep"/> listed even when no longer active (the one a record already names).
     /// </summary>
     public static async Task<IReadOnlyList<(Guid Id, string Name, string Note)>> Recipients(AppDbContext db, UserScope scope, Guid? stationId, Guid? keep, CancellationToken ct)

@@ -22,9 +22,11 @@ public static class AttachmentEndpoints
             {
                 http.Response.Headers.XContentTypeOptions = "nosniff";
                 http.Response.Headers.CacheControl = "private, max-age=3600";
+                // A stored file is never a page: should a browser render one anyway, it runs nothing and loads nothing.
+                http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
                 return await AttachmentUseCases.Download(db, store, http.User.Scope(), id, ct);
             })
-            .WithSummary("The file itself; images and PDF inline, other files as downloads");
+            .WithSummary("The file itself; images inline, every document (PDF, Word, Excel) as a download (Content-Disposition: attachment)");
         g.MapPost("/", async (AppDbContext db, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, IAntiforgery antiforgery,
                 HttpContext http, CancellationToken ct) =>
             {
@@ -32,20 +34,8 @@ public static class AttachmentEndpoints
                 {
                     return Results.Problem(statusCode: 415, title: "请求格式有误", detail: "请以 multipart/form-data 上传：ownerType、ownerId、category、file");
                 }
-                // The body may be as large as the setting allows (plus the form's own fields), not Kestrel's default.
-                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                {
-                    limit.MaxRequestBodySize = options.Value.MaxBytes + 1024 * 1024;
-                }
-                IFormCollection form;
-                try
-                {
-                    form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxBytes + 1024 * 1024 }, ct);
-                }
-                catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException)
-                {
-                    throw Infrastructure.RequestValidationException.For("file", $"文件过大，单个文件不能超过{options.Value.MaxBytes / 1024 / 1024} MB");
-                }
+                var form = await Infrastructure.HostileInput.ReadFormAsync(http.Request, "file", options.Value.MaxBytes, ct)
+                    ?? throw Infrastructure.RequestValidationException.For("file", "请以 multipart/form-data 上传");
                 // A browser session (cookie) must carry the antiforgery token; bearer clients cannot be forged cross-site.
                 if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     && !await antiforgery.IsRequestValidAsync(http))

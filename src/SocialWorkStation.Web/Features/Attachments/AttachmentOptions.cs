@@ -25,8 +25,17 @@ public sealed class AttachmentOptions
     /// <summary>JPEG quality of re-encoded photos.</summary>
     [Range(30, 100)] public int JpegQuality { get; set; } = 80;
 
-    /// <summary>Images larger than this many megapixels are refused before decoding (a decompression bomb guard).</summary>
-    [Range(1, 500)] public int MaxImageMegapixels { get; set; } = 64;
+    /// <summary>
+    /// Images larger than this many megapixels are refused before decoding (a decompression bomb guard: a PNG is
+    /// decoded at full size, 4 bytes a pixel, so 40 MP costs 160 MB; a 62 MP PNG of 182 KB is refused).
+    /// </summary>
+    [Range(1, 500)] public int MaxImageMegapixels { get; set; } = 40;
+
+    /// <summary>How many images are decoded at once on a node; more uploads wait their turn (bounds memory: this times the largest decode).</summary>
+    [Range(1, 64)] public int MaxConcurrentDecodes { get; set; } = 2;
+
+    /// <summary>A Word or Excel package (a ZIP) whose contents expand beyond this many bytes is refused before it is stored (a ZIP bomb guard).</summary>
+    [Range(1024 * 1024, 4L * 1024 * 1024 * 1024)] public long MaxExpandedBytes { get; set; } = 100L * 1024 * 1024;
 
     public IReadOnlySet<string> Allowed => AllowedTypes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
 

@@ -76,8 +76,21 @@ public static class AttachmentUseCases
         int? width = null, height = null;
         if (type.IsImage)
         {
-            var image = ImageResizer.Process(content, type, options, out var error) ?? throw RequestValidationException.For("file", error!);
-            (content, type, width, height) = (image.Content, image.Type, image.Width, image.Height);
+            // Decodes are costly in memory: at most MaxConcurrentDecodes at once on a node.
+            await ImageResizer.Gate(options).WaitAsync(ct);
+            try
+            {
+                var image = ImageResizer.Process(content, type, options, out var error) ?? throw RequestValidationException.For("file", error!);
+                (content, type, width, height) = (image.Content, image.Type, image.Width, image.Height);
+            }
+            finally
+            {
+                ImageResizer.Gate(options).Release();
+            }
+        }
+        else if (ContentSniffer.ExpandedSize(content, options.MaxExpandedBytes) is null)
+        {
+            throw RequestValidationException.For("file", $"文件解压后超过{options.MaxExpandedBytes / 1024 / 1024} MB，可能是损坏或恶意的文件，未保存");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -128,7 +141,9 @@ public static class AttachmentUseCases
     {
         var a = await Load(db, scope, id, ct);
         var stream = store.OpenRead(a.StorageKey) ?? throw new NotFoundException("附件文件已不存在，请联系管理员检查附件存储目录");
-        var inline = a.ContentType.StartsWith("image/", StringComparison.Ordinal) || a.ContentType == "application/pdf";
+        // Only re-encoded images are shown inline; every document (PDF included: a PDF may carry HTML or script after
+        // its end) is a download, under a sandboxing policy in case a browser renders it anyway.
+        var inline = a.ContentType.StartsWith("image/", StringComparison.Ordinal) && a.ContentType != "image/gif";
         return Results.File(stream, a.ContentType, inline ? null : a.FileName, enableRangeProcessing: true);
     }
 

@@ -70,4 +70,49 @@ public static class ContentSniffer
             return null;
         }
     }
+
+    /// <summary>
+    /// The bytes a ZIP package expands to, counted by actually inflating it (the sizes a ZIP declares may lie); null
+    /// when it expands beyond <paramref name="limit"/> or cannot be read. Anything that is not a ZIP is its own size.
+    /// </summary>
+    public static long? ExpandedSize(byte[] content, long limit)
+    {
+        if (content.Length < 4 || !content.AsSpan(0, 4).SequenceEqual((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+        {
+            return content.LongLength;
+        }
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            long total = 0;
+            var buffer = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                total += Math.Max(0, entry.Length);
+                if (total > limit)
+                {
+                    return null;
+                }
+            }
+            total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                using var s = entry.Open();
+                int n;
+                while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += n;
+                    if (total > limit)
+                    {
+                        return null;
+                    }
+                }
+            }
+            return total;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 }

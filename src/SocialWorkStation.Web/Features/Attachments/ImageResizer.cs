@@ -11,6 +11,12 @@ public static class ImageResizer
 {
     public sealed record Result(byte[] Content, FileType Type, int Width, int Height);
 
+    private static SemaphoreSlim? _gate;
+
+    /// <summary>The node's one gate on concurrent decodes, sized by the setting when first used.</summary>
+    public static SemaphoreSlim Gate(AttachmentOptions options) =>
+        LazyInitializer.EnsureInitialized(ref _gate, () => new SemaphoreSlim(options.MaxConcurrentDecodes, options.MaxConcurrentDecodes));
+
     /// <summary>Null with a Chinese message when the bytes are not a decodable image or too large to decode safely.</summary>
     public static Result? Process(byte[] input, FileType type, AttachmentOptions options, out string? error)
     {

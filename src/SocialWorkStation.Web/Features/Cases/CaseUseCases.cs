@@ -179,7 +179,7 @@ public static class CaseUseCases
         }
         if (input.Notes is not null)
         {
-            // Case notes are sensitive personal information (PIPL art. 28; domain.md section 8): stored only encrypted.
+            // Case notes are sensitive personal information (PIPL art. 28; docs/requirements/domain.md §8): stored only encrypted.
             c.NotesCipher = protector.EncryptOrNull(input.Notes.Trim(), Case.NotesContext(c.Id));
         }
     }

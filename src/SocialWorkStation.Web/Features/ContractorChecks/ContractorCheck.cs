@@ -9,7 +9,7 @@ namespace SocialWorkStation.Web.Features.ContractorChecks;
 
 /// <summary>
 /// One check and guidance visit (检查指导) of a station by the contractor's project manager: Qiongzhong
-/// （五）管理保障第3项“人员配备” asks for at least one a month at every station (domain.md section 2). Written by
+/// （五）管理保障第3项“人员配备” asks for at least one a month at every station (docs/requirements/domain.md §2). Written by
 /// the manager; the station, the township and the bureau read it. Photos and the signed check form are
 /// attachments (owner type "contractorCheck").
 /// </summary>

@@ -140,6 +140,7 @@ public static partial class DemoSeeder
         }
         await SeedRecipientsAsync(sp, headStation.Id, now);
         await SeedContractorChecksAsync(db, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
+        await Reports.ReportSeeder.SeedAsync(sp, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
         return true;
     }
 

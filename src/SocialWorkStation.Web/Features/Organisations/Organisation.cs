@@ -8,7 +8,7 @@ namespace SocialWorkStation.Web.Features.Organisations;
 
 public enum OrganisationKind { Bureau = 1, TownshipGovernment = 2, Contractor = 3, Evaluator = 4, Partner = 5 }
 
-/// <summary>A unit that takes part: bureau, township government, contractor, evaluator, partner (domain.md section 2).</summary>
+/// <summary>A unit that takes part: bureau, township government, contractor, evaluator, partner (docs/requirements/domain.md §2).</summary>
 public sealed class Organisation : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

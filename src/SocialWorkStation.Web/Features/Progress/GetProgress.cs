@@ -35,7 +35,7 @@ public sealed record ProgressReportDto(
 
 /// <summary>
 /// Progress against the annual standards for a region (province to township), a station or a worker, for a
-/// year, quarter, month or the year to date (domain.md section 5): target, done, share, expected pace and
+/// year, quarter, month or the year to date (docs/requirements/domain.md §5): target, done, share, expected pace and
 /// status per standard, the children to drill into, a monthly trend and who is behind. Reads the maintained
 /// monthly counts (ADR 0006), so a province answers from a few thousand rows. Outside the user's scope: 404.
 /// </summary>

@@ -13,7 +13,7 @@ public sealed record AccessDto(DateTime At, string UserName, string Action, stri
 
 /// <summary>
 /// One recipient: masked by default, every view written to the audit trail ("read"); a reveal needs the
-/// permission and a reason and is written as "reveal" with that reason (domain.md section 8).
+/// permission and a reason and is written as "reveal" with that reason (docs/requirements/domain.md §8).
 /// </summary>
 public static class GetRecipient
 {
@@ -49,7 +49,7 @@ public static class GetRecipient
     }
 
     /// <summary>
-    /// The reason given for reading sensitive personal information (PIPL art. 28; domain.md section 8: every read
+    /// The reason given for reading sensitive personal information (PIPL art. 28; docs/requirements/domain.md §8: every read
     /// logged with why), trimmed; 400 on the field "reason" when it is missing, too short or too long.
     /// </summary>
     public static string CheckReason(string? reason, string what = "完整信息")
@@ -76,10 +76,15 @@ public static class GetRecipient
                 .OrderBy(o => o.Relation).Select(o => new { o.Id, o.Name, o.Relation }).ToListAsync(ct);
             household.AddRange(members.Select(m => new HouseholdMemberDto(m.Id, reveal ? m.Name : Masking.Name(m.Name), RecipientNames.Api(m.Relation))));
         }
-        // Other stations holding the same ID number: named to both sides whatever their scope, so they can talk.
-        var duplicates = await db.Recipients.AsNoTracking()
+        // Other stations holding the same ID number. Inside the caller's scope they are named with a link, so the two
+        // sides can talk; outside it the answer says only that the person is registered elsewhere and whom to ask
+        // (the county bureau) — never which station or record (issue 17 item 4, docs/security.md "Data protection").
+        var visible = db.Platforms.VisibleTo(scope).Select(p => p.Id);
+        var duplicates = (await db.Recipients.AsNoTracking()
             .Where(o => o.IdNumberHash == r.IdNumberHash && o.Id != r.Id)
-            .Select(o => new DuplicateDto(o.Id, o.StationId, o.Station!.Name)).ToListAsync(ct);
+            .Select(o => new { o.Id, o.StationId, StationName = o.Station!.Name, Visible = visible.Contains(o.StationId) }).ToListAsync(ct))
+            .Select(o => o.Visible ? new DuplicateDto(o.Id, o.StationId, o.StationName, false) : DuplicateDto.Elsewhere)
+            .Distinct().ToList();
         var workerName = r.WorkerId is { } wid ? await db.Workers.AsNoTracking().VisibleTo(scope).Where(w => w.Id == wid).Select(w => w.Name).FirstOrDefaultAsync(ct) : null;
         return RecipientMapper.ToDto(r, protector, reveal, ChinaTime.Today(clock), r.Station?.Name, villageName, household, duplicates) with { WorkerName = workerName };
     }

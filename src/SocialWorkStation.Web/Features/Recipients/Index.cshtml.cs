@@ -29,6 +29,9 @@ public sealed class IndexModel(AppDbContext db, RecipientProtector protector, Au
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
+    /// <summary>The search by a whole ID number, sent in the body so it stays out of URLs and request logs.</summary>
+    public async Task OnPostAsync(CancellationToken ct) => await Load(ct);
+
     private async Task Load(CancellationToken ct)
     {
         try

@@ -38,7 +38,7 @@ public sealed class Recipient : IVersioned, IStationRecord
     /// <summary>The categories as bits (<see cref="RecipientCategories.ToMask"/>): one recipient has several.</summary>
     public long CategoryMask { get; set; }
     public RiskLevel RiskLevel { get; set; }
-    /// <summary>The resident social worker responsible (api.md workerId), from the worker register.</summary>
+    /// <summary>The resident social worker responsible (docs/requirements/api.md workerId), from the worker register.</summary>
     public Guid? WorkerId { get; set; }
     public RecipientStatus Status { get; set; }
     public DateOnly? StatusDate { get; set; }

@@ -16,10 +16,17 @@ public sealed record SensitiveDto(string? Health, string? DisabilityType, int? D
 public sealed record HouseholdMemberDto(Guid Id, string Name, string Relation);
 
 /// <summary>The same ID number registered by another station: shown to both, never merged.</summary>
-public sealed record DuplicateDto(Guid RecipientId, Guid StationId, string StationName);
+/// <summary>
+/// The same ID number registered at another station. Outside the caller's scope only <see cref="Elsewhere"/> is sent:
+/// no record id, no station, just whom to ask.
+/// </summary>
+public sealed record DuplicateDto(Guid? RecipientId, Guid? StationId, string? StationName, bool OutsideScope, string? Note = null)
+{
+    public static readonly DuplicateDto Elsewhere = new(null, null, null, true, "该人员已在您管辖范围以外的地方登记，请向县（市、区）民政局核实");
+}
 
 /// <summary>
-/// One recipient (api.md). Unless <c>revealed</c> is true, <c>name</c>, <c>idNumber</c>, <c>phone</c> and the
+/// One recipient (docs/requirements/api.md). Unless <c>revealed</c> is true, <c>name</c>, <c>idNumber</c>, <c>phone</c> and the
 /// guardians are masked, <c>birthDate</c> and <c>sensitive</c> are null (the birth year and age remain):
 /// with the last four digits shown, the birth date would give the ID number away.
 /// </summary>

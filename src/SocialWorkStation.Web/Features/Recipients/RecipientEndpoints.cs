@@ -12,10 +12,22 @@ public static class RecipientEndpoints
         var g = api.MapGroup("/recipients").WithTags("服务对象 Recipients");
         g.MapGet("/", (AppDbContext db, RecipientProtector protector, TimeProvider clock, HttpContext http, string? q, string? villageCode, string? category,
                     string? riskLevel, Guid? workerId, string? status, Guid? stationId, bool? duplicates, int? page, int? pageSize, CancellationToken ct) =>
-                ListRecipients.Handle(db, protector, clock, http.User.Scope(),
-                    new ListRecipients.Query(q, villageCode, category, riskLevel, workerId, status, stationId, duplicates), PageRequest.From(page, pageSize), ct))
+            {
+                // A whole ID number never travels in a URL, where proxies and request logs keep it (docs/security.md "Data protection").
+                if (LogScrubbing.Scrub(q ?? "") != (q ?? ""))
+                {
+                    throw RequestValidationException.For("q", "完整身份证号码不能放在网址中，请用 POST /api/v1/recipients/search 在请求体中查找");
+                }
+                return ListRecipients.Handle(db, protector, clock, http.User.Scope(),
+                    new ListRecipients.Query(q, villageCode, category, riskLevel, workerId, status, stationId, duplicates), PageRequest.From(page, pageSize), ct);
+            })
             .WithSummary("Search recipients inside the caller's scope, masked, paged")
-            .WithDescription("q: name (Chinese prefix), pinyin initials or full pinyin (zs, zhangsan), the last 4 characters of the ID number, or the whole ID number. Filters: villageCode (prefix), category, riskLevel, workerId, status, stationId, duplicates=true.");
+            .WithDescription("q: name (Chinese prefix), pinyin initials or full pinyin (zs, zhangsan), the last 4 characters of the ID number. A whole ID number is refused here (400): send it to POST /api/v1/recipients/search. Filters: villageCode (prefix), category, riskLevel, workerId, status, stationId, duplicates=true.");
+        g.MapPost("/search", (RecipientSearch search, AppDbContext db, RecipientProtector protector, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ListRecipients.Handle(db, protector, clock, http.User.Scope(),
+                    new ListRecipients.Query(search.Q, search.VillageCode, search.Category, search.RiskLevel, search.WorkerId, search.Status, search.StationId, search.Duplicates),
+                    PageRequest.From(search.Page, search.PageSize), ct))
+            .WithSummary("The same search with the terms in the body: the way to search by a whole ID number, which never goes in a URL");
         g.MapGet("/{id:guid}", (Guid id, AppDbContext db, RecipientProtector protector, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 GetRecipient.Handle(db, protector, audit, clock, http.User, id, ct))
             .WithSummary("One recipient, masked; the view is written to the audit trail (404 outside the caller's scope)");
@@ -72,3 +84,7 @@ public static class RecipientEndpoints
             .WithSummary("Confirm a checked import without problems; a background job writes it in one transaction");
     }
 }
+
+/// <summary>The search terms of GET /api/v1/recipients, sent in a body so a whole ID number stays out of URLs and request logs.</summary>
+public sealed record RecipientSearch(string? Q, string? VillageCode = null, string? Category = null, string? RiskLevel = null, Guid? WorkerId = null,
+    string? Status = null, Guid? StationId = null, bool? Duplicates = null, int? Page = null, int? PageSize = null);

@@ -174,11 +174,9 @@ public static class SaveRecipient
         if (input.RegisteredOn is { } reg && reg > today) errors.Add("registeredOn", "登记日期不能晚于今天");
         if (!string.IsNullOrWhiteSpace(input.VillageCode))
         {
-            var code = input.VillageCode.Trim();
-            if (!await db.Regions.AnyAsync(x => x.Code == code && x.Level == Domain.Regions.RegionLevel.Village, ct))
-            {
-                errors.Add("villageCode", "村（社区）代码不存在，请从列表中选择");
-            }
+            // The village must lie in the station's own township (issue 17 item 13): the shared check of every station record.
+            var station = await db.Platforms.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.StationId, ct);
+            await StationRecords.ValidateVillage(db, errors, "villageCode", input.VillageCode.Trim(), station, ct);
         }
 
         if (input.WorkerId is { } workerId && !await db.Workers.VisibleTo(scope).AnyAsync(w => w.Id == workerId, ct))

@@ -161,7 +161,7 @@ public static class ResourceUseCases
         var activityIds = items.Where(r => r.ActivityId is not null).Select(r => r.ActivityId!.Value).Distinct().ToList();
         var themes = activityIds.Count == 0 ? [] : await db.Set<Activity>().AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Theme, ct);
         var villages = await StationRecords.RegionNames(db, items.Select(r => r.VillageCode), ct);
-        // Recipients' names are masked in every answer (domain.md section 8); the full record is behind the recipient's own reveal.
+        // Recipients' names are masked in every answer (docs/requirements/domain.md §8); the full record is behind the recipient's own reveal.
         var recipientIds = items.Where(r => r.RecipientId is not null).Select(r => r.RecipientId!.Value).Distinct().ToList();
         var names = recipientIds.Count == 0 ? [] : await db.Recipients.AsNoTracking().Where(x => recipientIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => Masking.Name(x.Name), ct);
         var attachments = withDetails ? await AttachmentUseCases.ForOwners(db, OwnerType, items.Select(r => r.Id).ToList(), ct) : [];

@@ -10,11 +10,11 @@ public sealed record NavItem(string Text, string Page, string Icon, string Folde
     public IDictionary<string, string> Route => RouteValues is null ? new Dictionary<string, string>() : new Dictionary<string, string>(RouteValues);
 }
 
-/// <summary>An area of the sidebar (ui.md: 站点 · 人员 · 服务对象 · … · 系统管理).</summary>
+/// <summary>An area of the sidebar (docs/requirements/ui.md: 站点 · 人员 · 服务对象 · … · 系统管理).</summary>
 public sealed record NavGroup(string Text, IReadOnlyList<NavItem> Items);
 
 /// <summary>
-/// The areas a user may open, in the order of ui.md. Only areas that exist are listed; a new area adds
+/// The areas a user may open, in the order of docs/requirements/ui.md. Only areas that exist are listed; a new area adds
 /// one group here and, if phone users need it at hand, one tab.
 /// </summary>
 public static class Navigation
@@ -75,6 +75,7 @@ public static class Navigation
                 new NavItem("需求调研", "/NeedsSurveys/Index", "map", "/NeedsSurveys"),
                 new NavItem("特色案例", "/FeaturedCases/Index", "book", "/FeaturedCases"),
             ]));
+            groups.Add(new NavGroup("报表", [new NavItem("报告报送", "/Reports/Index", "book", "/Reports")]));
         }
         var admin = new List<NavItem>();
         if (user.Can(Permissions.AccountsManage))
@@ -98,7 +99,7 @@ public static class Navigation
     }
 
     /// <summary>
-    /// The bottom tab bar on phones (ui.md: 首页 · 服务对象 · 走访 · 我的). 服务对象 and 走访 join when
+    /// The bottom tab bar on phones (docs/requirements/ui.md: 首页 · 服务对象 · 走访 · 我的). 服务对象 and 走访 join when
     /// their areas exist; until then the tab between 首页 and 我的 is the user's main area.
     /// </summary>
     public static IReadOnlyList<NavItem> Tabs(ClaimsPrincipal user)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace SocialWorkStation.Web.Features.Shared;
 
-/// <summary>The four status colours of ui.md; each is always shown with a word and an icon.</summary>
+/// <summary>The four status colours of docs/requirements/ui.md; each is always shown with a word and an icon.</summary>
 public enum StatusKind
 {
     /// <summary>达标: green, check mark.</summary>
@@ -64,7 +64,7 @@ public static class Ui
         return list;
     }
 
-    /// <summary>Pages that need htmx say so; the layout loads it only for them (ui.md: scripts only where needed).</summary>
+    /// <summary>Pages that need htmx say so; the layout loads it only for them (docs/requirements/ui.md: scripts only where needed).</summary>
     public static void UseHtmx(this ViewDataDictionary viewData) => viewData["UseHtmx"] = true;
 
     public static string FieldId(string name) => name.Replace('.', '_').Replace('[', '_').Replace(']', '_');

@@ -10,7 +10,7 @@ using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Stations;
 
-/// <summary>api.md finding; <c>interpretation</c> is the platform's reading where a document is silent or ambiguous.</summary>
+/// <summary>docs/requirements/api.md finding; <c>interpretation</c> is the platform's reading where a document is silent or ambiguous.</summary>
 public sealed record FindingDto(string Rule, bool Passed, string Severity, string Message, string Source, string? Interpretation = null)
 {
     public static FindingDto From(Finding f) => new(f.Rule, f.Passed, f.Severity == Domain.Common.Severity.Error ? "error" : "warning", f.Message, f.Source, f.Interpretation);
@@ -19,7 +19,7 @@ public sealed record FindingDto(string Rule, bool Passed, string Severity, strin
 public sealed record ComplianceDto(bool Compliant, string Date, IReadOnlyList<FindingDto> Findings);
 
 /// <summary>
-/// A station checked against its profile on a date (api.md): name and premises, then staffing (headcount,
+/// A station checked against its profile on a date (docs/requirements/api.md): name and premises, then staffing (headcount,
 /// heads, village rooms, contact workers and each worker's own checks).
 /// </summary>
 public static class CheckStation

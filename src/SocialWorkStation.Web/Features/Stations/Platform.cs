@@ -9,7 +9,7 @@ namespace SocialWorkStation.Web.Features.Stations;
 
 /// <summary>
 /// A service platform (服务平台): county centre, township station or village room, tied to a region and
-/// a policy profile. The API calls them all "stations" (api.md).
+/// a policy profile. The API calls them all "stations" (docs/requirements/api.md).
 /// </summary>
 public sealed class Platform : IVersioned
 {

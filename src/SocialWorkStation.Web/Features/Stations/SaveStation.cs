@@ -34,7 +34,7 @@ public static class SaveStation
         {
             throw RequestValidationException.For("version", "请提供读取时的版本号 version");
         }
-        var kind = await Validate(db, profiles, scope, input, isCreate: false, ct, p.ParentId);
+        var kind = await Validate(db, profiles, scope, input, isCreate: false, ct, p.ParentId, p.Id);
         var moves = kind != p.Kind || input.RegionCode != p.RegionCode || input.ProfileKey != p.ProfileKey || input.ParentId != p.ParentId;
         if (moves && !user.Can(Permissions.StationsCreate))
         {
@@ -73,7 +73,8 @@ public static class SaveStation
     }
 
     /// <param name="currentParent">The station's parent now: keeping it needs no sight of it (a station head cannot see the county centre above).</param>
-    private static async Task<PlatformKind> Validate(AppDbContext db, ProfileCatalog profiles, UserScope scope, StationInput input, bool isCreate, CancellationToken ct, Guid? currentParent = null)
+    /// <param name="self">The station being updated (null on create), not counted against itself.</param>
+    private static async Task<PlatformKind> Validate(AppDbContext db, ProfileCatalog profiles, UserScope scope, StationInput input, bool isCreate, CancellationToken ct, Guid? currentParent = null, Guid? self = null)
     {
         var errors = new Errors()
             .Required("name", input.Name, "站点名称")
@@ -150,6 +151,26 @@ public static class SaveStation
             errors.Add("contractorId", "承接机构不存在");
         }
         errors.ThrowIfAny();
-        return kind!.Value;
+        await CheckTiers(db, profiles.Find(input.ProfileKey!)!, kind!.Value, input, self, ct);
+        return kind.Value;
+    }
+
+    /// <summary>
+    /// The three tiers (docs/requirements/tiers.md): one county centre per county, a village room under its township's
+    /// station. A broken rule is 422 naming the field and the clause, on the page and the API alike.
+    /// </summary>
+    private static async Task CheckTiers(AppDbContext db, Domain.Profiles.PolicyProfile profile, PlatformKind kind, StationInput input, Guid? self, CancellationToken ct)
+    {
+        var code = input.RegionCode!;
+        var parent = input.ParentId is { } parentId
+            ? await db.Platforms.AsNoTracking().Where(p => p.Id == parentId).Select(p => new ParentFacts(p.Kind, p.RegionCode)).FirstOrDefaultAsync(ct)
+            : null;
+        var otherCentres = kind == PlatformKind.CountyCentre
+            ? await db.Platforms.CountAsync(p => p.Kind == PlatformKind.CountyCentre && p.RegionCode == code && p.Id != self, ct)
+            : 0;
+        if (TierCheck.Check(profile, kind, code, parent, otherCentres) is { } problem)
+        {
+            throw new BusinessRuleException(problem.Message, problem.Field);
+        }
     }
 }

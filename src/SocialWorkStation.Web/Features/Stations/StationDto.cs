@@ -6,7 +6,7 @@ public sealed record RoomDto(string Name, decimal? Area);
 
 public sealed record EquipmentDto(string Name, int Quantity);
 
-/// <summary>A station as api.md fixes it: id, name, kind, regionCode, profileKey, address, floorArea, version, and more.</summary>
+/// <summary>A station as docs/requirements/api.md fixes it: id, name, kind, regionCode, profileKey, address, floorArea, version, and more.</summary>
 public sealed record StationDto(
     Guid Id, string Name, string Kind, string RegionCode, string? RegionName, string ProfileKey,
     Guid? ParentId, Guid? ContractorId, string? ContractorName, string? Address, string? Phone, string? OpeningHours,

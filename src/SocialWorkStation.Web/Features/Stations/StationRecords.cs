@@ -68,7 +68,7 @@ public static class StationRecords
     }
 
 
-    /// <summary>The calendar year as the period of an annual standard (no contracts yet; domain.md section 10).</summary>
+    /// <summary>The calendar year as the period of an annual standard (no contracts yet; docs/requirements/domain.md §10).</summary>
     public static (DateOnly From, DateOnly To) Year(int? year, TimeProvider clock)
     {
         var y = year ?? ChinaTime.Today(clock).Year;

@@ -12,7 +12,7 @@ namespace SocialWorkStation.Web.Features.Visits;
 
 /// <summary>
 /// A visit (探访): a home visit or a phone greeting by one or more workers to one or more recipients or a
-/// household, kept in the visit ledger (走访台账, domain.md section 4). Belongs to one station.
+/// household, kept in the visit ledger (走访台账, docs/requirements/domain.md §4). Belongs to one station.
 /// </summary>
 public sealed class Visit : IVersioned, IStationRecord
 {

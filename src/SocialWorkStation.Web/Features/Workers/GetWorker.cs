@@ -38,7 +38,7 @@ public static class GetWorker
         return WorkerDto.From(w, today, Badge(profiles, w, today), names);
     }
 
-    /// <summary>The worker checked against the profile of their platform on a date (api.md compliance answer).</summary>
+    /// <summary>The worker checked against the profile of their platform on a date (docs/requirements/api.md compliance answer).</summary>
     public static async Task<ComplianceDto> Compliance(AppDbContext db, ProfileCatalog profiles, UserScope scope, Guid id, DateOnly date, CancellationToken ct)
     {
         var w = await Load(db, scope, id, ct);

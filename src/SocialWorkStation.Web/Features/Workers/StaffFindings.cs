@@ -109,7 +109,8 @@ public static class StaffFindings
     public static async Task<byte[]> Export(AppDbContext db, ProfileCatalog profiles, AuditLog audit, UserScope scope, Query query, CancellationToken ct)
     {
         var (rows, stations, workers) = await Compute(db, profiles, scope, query, ct);
-        var sheet = rows.Select(r => new Dictionary<string, object?>
+        // Station and worker names are typed by people: every text cell goes through the formula guard (ExcelCells).
+        var sheet = ExcelCells.SafeRows(rows.Select(r => new Dictionary<string, object?>
         {
             ["站点"] = r.StationName,
             ["站点类型"] = PlatformKinds.Chinese(PlatformKinds.FromApi(r.StationKind)!.Value),
@@ -120,7 +121,7 @@ public static class StaffFindings
             ["说明"] = r.Message,
             ["依据"] = r.Source,
             ["平台解读"] = r.Interpretation ?? "",
-        }).ToList();
+        }));
         if (sheet.Count == 0)
         {
             sheet.Add(new Dictionary<string, object?> { ["站点"] = "（没有符合条件的检查结果）", ["站点类型"] = "", ["社工"] = "", ["检查项"] = "", ["结果"] = "", ["级别"] = "", ["说明"] = "", ["依据"] = "", ["平台解读"] = "" });

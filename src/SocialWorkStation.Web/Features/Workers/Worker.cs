@@ -11,7 +11,7 @@ namespace SocialWorkStation.Web.Features.Workers;
 
 /// <summary>
 /// A resident social worker (驻站社工) or station head of a platform: a station, a village room or the county
-/// centre. The API calls the platform "stationId" (api.md). Past workers stay on record with a leaving date.
+/// centre. The API calls the platform "stationId" (docs/requirements/api.md). Past workers stay on record with a leaving date.
 /// </summary>
 public sealed class Worker : IVersioned
 {

@@ -11,7 +11,7 @@ public sealed record TrainingDto(DateOnly Date, decimal Hours, string? Provider,
 public sealed record ComplianceBadge(bool Compliant, int Errors, int Warnings);
 
 /// <summary>
-/// A worker as api.md fixes it. <c>idNumber</c> is always masked (460***********1234); POST
+/// A worker as docs/requirements/api.md fixes it. <c>idNumber</c> is always masked (460***********1234); POST
 /// /api/v1/workers/{id}/reveal with a reason returns it in full to those whose role needs it.
 /// </summary>
 public sealed record WorkerDto(
@@ -64,7 +64,7 @@ public sealed record RevealDto(string IdNumber);
 
 public sealed record HintDto(string Priority, bool Met, string Message, string Source);
 
-/// <summary>A hiring check: the api.md compliance answer plus the ranking hints; nothing is saved.</summary>
+/// <summary>A hiring check: the docs/requirements/api.md compliance answer plus the ranking hints; nothing is saved.</summary>
 public sealed record HiringCheckDto(bool Compliant, string Date, IReadOnlyList<Stations.FindingDto> Findings, IReadOnlyList<HintDto> Hints);
 
 public static class WorkerFactsMapping

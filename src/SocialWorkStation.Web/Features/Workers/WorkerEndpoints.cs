@@ -62,7 +62,7 @@ public static class WorkerEndpoints
         // sent with a cross-site POST; the import page posts through its own handler, which checks the token.
         g.MapPost("/import", async (Guid? stationId, AppDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
-                var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+                var file = (await HostileInput.ReadFormAsync(http.Request, "file", ImportWorkers.MaxBytes, ct))?.Files.GetFile("file");
                 if (file is null || file.Length == 0)
                 {
                     throw RequestValidationException.For("file", "请选择要导入的 Excel 文件（.xlsx）");
