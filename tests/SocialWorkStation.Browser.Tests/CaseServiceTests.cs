@@ -23,7 +23,9 @@ public sealed class CaseServiceTests(BrowserApp app)
         await page.GetByLabel("服务目标", new() { Exact = true }).FillAsync("每周探访一次\n链接助餐服务");
         await page.GetByLabel("个案记录（加密保存）").FillAsync("老人近期情绪低落，女儿在海口务工");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
-        // The form keeps what was typed and says under the field what is missing.
+        // The form keeps what was typed and says under the field what is missing (the signed-in worker is
+        // preselected, so the choice is cleared first).
+        await page.GetByLabel("负责社工").SelectOptionAsync(new SelectOptionValue { Value = "" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
         if (await page.GetByLabel("负责社工").InputValueAsync() == "")
         {

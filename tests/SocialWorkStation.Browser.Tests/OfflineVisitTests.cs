@@ -117,16 +117,17 @@ public sealed class OfflineVisitTests(BrowserApp app)
     {
         var page = await app.NewPageAsync(360, 740, mobile: true);
         await app.LoginAsync(page, "worker");
+        // The visit is dated on the server's pinned day (TestClock), not the browser's.
         var visit = await page.EvaluateAsync<string>("""
-            async () => {
+            async today => {
               const rs = await (await fetch('/api/v1/recipients?pageSize=1')).json();
               const ws = await (await fetch('/api/v1/workers')).json();
-              const body = { kind: 'homeVisit', visitedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), recipientIds: [rs.items[0].id],
+              const body = { kind: 'homeVisit', visitedOn: today, recipientIds: [rs.items[0].id],
                 workerIds: [ws.items[0].id], domain: 'elderlyServices', findings: '原来的情况', serviceContent: '原来的服务' };
               const r = await fetch('/api/v1/visits', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
               return (await r.json()).id;
             }
-            """);
+            """, app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GotoAsync($"/Visits/Record/{visit}");
         // Someone else saves first (version 1 → 2).
         await page.EvaluateAsync("""

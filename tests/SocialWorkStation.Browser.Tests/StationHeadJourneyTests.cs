@@ -15,7 +15,7 @@ public sealed class StationHeadJourneyTests(BrowserApp app)
         var page = await app.NewPageAsync(360, 740, mobile: true);
         await app.LoginAsync(page, "head");
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "您好，黄站长" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "您好，黄晓梅" })).ToBeVisibleAsync();
         var tabs = page.Locator("nav.tabbar");
         await Expect(tabs).ToBeVisibleAsync();
         await Expect(page.Locator("nav.sidebar")).ToBeHiddenAsync();
@@ -49,7 +49,7 @@ public sealed class StationHeadJourneyTests(BrowserApp app)
         await Expect(sidebar).ToBeVisibleAsync();
         await Expect(page.Locator("nav.tabbar")).ToBeHiddenAsync();
         var who = page.Locator("header .who");
-        await Expect(who).ToContainTextAsync("黄站长");
+        await Expect(who).ToContainTextAsync("黄晓梅");
         await Expect(who).ToContainTextAsync("站长");
         await Expect(who).ToContainTextAsync("琼中县营根镇社会工作服务站");
         await app.ScreenshotAsync(page, "b-desktop-home");
