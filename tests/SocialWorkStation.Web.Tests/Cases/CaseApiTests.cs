@@ -140,7 +140,7 @@ public sealed class CaseApiTests
         };
         db.Add(worker);
         var c = new Case { StationId = stationId, RecipientId = recipientId, WorkerId = worker.Id, OpenedOn = new DateOnly(2026, 3, 1), Stage = CaseStage.Intake,
-            StageSince = new DateOnly(2026, 3, 1), CreatedAt = DateTime.UtcNow };
+            StageSince = new DateOnly(2026, 3, 1), CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
         db.Add(c);
         await db.SaveChangesAsync();
         return c.Id;

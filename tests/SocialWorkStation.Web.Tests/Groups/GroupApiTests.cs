@@ -75,7 +75,7 @@ public sealed class GroupApiTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var g = new Group { StationId = stationId, Name = "矩阵小组", Purpose = "矩阵", PlannedSessions = 4, StartedOn = new DateOnly(2026, 3, 1), CreatedAt = DateTime.UtcNow };
+        var g = new Group { StationId = stationId, Name = "矩阵小组", Purpose = "矩阵", PlannedSessions = 4, StartedOn = new DateOnly(2026, 3, 1), CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
         db.Add(g);
         await db.SaveChangesAsync();
         return g.Id;
