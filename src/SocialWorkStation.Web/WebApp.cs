@@ -85,6 +85,7 @@ public static class WebApp
         services.AddOptions<RosterImportOptions>().Bind(config.GetSection(RosterImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RosterImportRunner>();
         Features.Reports.ReportEndpoints.AddReports(services);
+        Features.Evaluations.EvaluationEndpoints.AddEvaluations(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -269,5 +270,6 @@ public static class WebApp
         Features.Progress.ProgressEndpoints.Map(api);
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
         Features.Reports.ReportEndpoints.Map(api);
+        Features.Evaluations.EvaluationEndpoints.Map(api);
     }
 }

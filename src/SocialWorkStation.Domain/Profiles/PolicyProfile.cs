@@ -38,6 +38,8 @@ public sealed record PolicyProfile
     public PaceRules? Pace { get; init; }
     /// <summary>The reports the document asks for (domain.md section 7), with due rules; absent when it names none.</summary>
     public Reports.ReportRules? Reports { get; init; }
+    /// <summary>How stations are evaluated: rounds, scorers, weights, grades, precision, the default tree (docs/requirements/evaluation.md).</summary>
+    public Evaluations.EvaluationRules? Evaluation { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -97,6 +99,10 @@ public sealed record PolicyProfile
         foreach (var kind in Reports?.Kinds ?? [])
         {
             yield return new ProfileEntry("reports." + kind.Key, "报告：" + kind.Name, $"报送{string.Join("、", kind.Receivers)}；{kind.Due.Describe()}{(kind.Due.MovesToWorkingDay ? "，遇节假日顺延至下一工作日" : "")}", kind.DueSource ?? kind.Source, kind.Interpretation);
+        }
+        foreach (var e in Evaluations.EvaluationEntries.For(Evaluation))
+        {
+            yield return e;
         }
     }
 

@@ -105,6 +105,21 @@ public static class PolicyProfileParser
         }
         ValidateStandards(file, p.Standards);
         Reports.ReportRulesValidation.Validate(file, p.Reports);
+        if (p.Evaluation is { } evaluation)
+        {
+            foreach (var (field, problem) in Evaluations.EvaluationRulesValidation.Problems(evaluation))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+            foreach (var (field, value) in new (string, string?)[]
+                     {
+                         ("evaluation.rounds", evaluation.Rounds.Source), ("evaluation.scorers", evaluation.Scorers.Source), ("evaluation.weights", evaluation.Weights?.Source ?? "-"),
+                         ("evaluation.grades", evaluation.Grades?.Source ?? "-"), ("evaluation.defaultTree", evaluation.DefaultTree.Source),
+                     })
+            {
+                NotBlank(file, field + ".source", value ?? "");
+            }
+        }
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

@@ -15,7 +15,7 @@ public class ShippedProfilesTests
 {
     public static readonly TheoryData<string> Keys = new() { "hainan-ledong", "hainan-qiongzhong", "hunan", "shenmu", "wenzhou" };
 
-    private static readonly Lazy<string> ProfilesDirectory = new(FindProfilesDirectory);
+    internal static readonly Lazy<string> ProfilesDirectory = new(FindProfilesDirectory);
 
     private static string FindProfilesDirectory()
     {

@@ -159,6 +159,10 @@ public sealed class AuthorizationMatrixTests
             ["profiles.key"] = new("hainan-qiongzhong", null),
             ["recipients.id"] = new(insideRecipient.ToString(), outsideRecipient.ToString()),
             ["recipient-imports.id"] = new(insideImport.ToString(), outsideImport.ToString()),
+            ["evaluation-rounds.id"] = new((await Evaluations.EvaluationTestData.AddRoundDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),
+                (await Evaluations.EvaluationTestData.AddRoundDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
+            ["evaluation-trees.id"] = new(await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469030")).Id.ToString()),
+                await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469027")).Id.ToString())),
         };
     }
 

@@ -74,6 +74,11 @@ public static class Permissions
     /// <summary>Return or accept the reports filed by the level below (the receiving bureau).</summary>
     public const string ReportsReview = "reports.review";
 
+    /// <summary>Start and close evaluation rounds, load indicator trees, re-check rectification items (the county bureau, docs/requirements/evaluation.md).</summary>
+    public const string EvaluationsManage = "evaluations.manage";
+    /// <summary>Score stations in a round in one's own workspace: the third-party evaluator, the bureau, the township (三方评分).</summary>
+    public const string EvaluationsScore = "evaluations.score";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Read] = Roles.All.Select(r => r.Name).ToArray(),
@@ -108,5 +113,7 @@ public static class Permissions
         [ContractorChecksWrite] = [Roles.ContractorManager],
         [ReportsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.ContractorManager, Roles.BureauOfficer],
         [ReportsReview] = [Roles.BureauOfficer],
+        [EvaluationsManage] = [Roles.BureauOfficer],
+        [EvaluationsScore] = [Roles.Evaluator, Roles.BureauOfficer, Roles.TownshipOfficer],
     };
 }

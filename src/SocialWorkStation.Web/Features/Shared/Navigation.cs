@@ -76,6 +76,7 @@ public static class Navigation
                 new NavItem("特色案例", "/FeaturedCases/Index", "book", "/FeaturedCases"),
             ]));
             groups.Add(new NavGroup("报表", [new NavItem("报告报送", "/Reports/Index", "book", "/Reports")]));
+            groups.Add(new NavGroup("评估", [new NavItem("评估轮次", "/Evaluations/Index", "check", "/Evaluations/Index"), new NavItem("评估指标体系", "/Evaluations/Trees", "list", "/Evaluations/Trees")]));
         }
         var admin = new List<NavItem>();
         if (user.Can(Permissions.AccountsManage))
