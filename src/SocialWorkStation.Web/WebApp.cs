@@ -246,6 +246,7 @@ public static class WebApp
                     : Results.Json(new { status = "unhealthy" }, statusCode: 503))
             .AllowAnonymous()
             .ExcludeFromDescription();
+        Features.Public.PublicEndpoints.MapAnonymous(app);
 
         // Every API call passes the one hostile-input guard (docs/security.md "Hostile input").
         var api = app.MapGroup("/api/v1").GuardHostileInput();
@@ -269,5 +270,6 @@ public static class WebApp
         Features.Progress.ProgressEndpoints.Map(api);
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
         Features.Reports.ReportEndpoints.Map(api);
+        Features.Public.PublicEndpoints.Map(api);
     }
 }

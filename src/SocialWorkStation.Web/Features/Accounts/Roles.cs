@@ -73,6 +73,12 @@ public static class Permissions
     public const string ReportsWrite = "reports.write";
     /// <summary>Return or accept the reports filed by the level below (the receiving bureau).</summary>
     public const string ReportsReview = "reports.review";
+    /// <summary>Write what a station discloses on its public page: service directory, guide, filed service list (docs/requirements/public.md §3).</summary>
+    public const string PublicWrite = "public.write";
+    /// <summary>Write the contractor's own disclosure (Hunan 二（四）): the contractor and the bureau that buys from it.</summary>
+    public const string PublicContractor = "public.contractor";
+    /// <summary>Approve a featured case for publication on a station's public page (the bureau).</summary>
+    public const string PublicApprove = "public.approve";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -108,5 +114,8 @@ public static class Permissions
         [ContractorChecksWrite] = [Roles.ContractorManager],
         [ReportsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.ContractorManager, Roles.BureauOfficer],
         [ReportsReview] = [Roles.BureauOfficer],
+        [PublicWrite] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        [PublicContractor] = [Roles.BureauOfficer, Roles.ContractorManager],
+        [PublicApprove] = [Roles.BureauOfficer],
     };
 }
