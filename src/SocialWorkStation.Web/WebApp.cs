@@ -247,6 +247,7 @@ public static class WebApp
                     : Results.Json(new { status = "unhealthy" }, statusCode: 503))
             .AllowAnonymous()
             .ExcludeFromDescription();
+        Features.Public.PublicEndpoints.MapAnonymous(app);
 
         // Every API call passes the one hostile-input guard (docs/security.md "Hostile input").
         var api = app.MapGroup("/api/v1").GuardHostileInput();
@@ -271,5 +272,6 @@ public static class WebApp
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
         Features.Reports.ReportEndpoints.Map(api);
         Features.Evaluations.EvaluationEndpoints.Map(api);
+        Features.Public.PublicEndpoints.Map(api);
     }
 }

@@ -153,6 +153,14 @@ public static class OpenApiSetup
         ["POST /api/v1/reports/{id}/return"] = """{"version": 3, "comments": "请补充本月个案服务的成效说明。"}""",
         ["POST /api/v1/reports/{id}/accept"] = """{"version": 3, "comments": "已阅。"}""",
         ["POST /api/v1/reports/{id}/correct"] = """{"version": 4, "comments": "补录10月28日的走访记录后更正。"}""",
+        ["POST /api/v1/featured-cases/{id}/publish"] = """{"version": 2}""",
+        ["POST /api/v1/featured-cases/{id}/unpublish"] = """{"version": 3}""",
+        ["PUT /api/v1/stations/{id}/disclosure"] = """
+            {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
+            """,
+        ["PUT /api/v1/stations/{id}/contractor-disclosure"] = """
+            {"basicInfo": "2018年在县民政局登记的社会服务机构。", "qualifications": "持证社工12名。", "annualFinancialReport": "2025年度收入86万元，支出84万元。", "projectExperience": "承接县社工站项目3年。", "version": 1}
+            """,
     };
 
     public static void Configure(OpenApiOptions o)

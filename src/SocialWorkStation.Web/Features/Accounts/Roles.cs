@@ -73,6 +73,12 @@ public static class Permissions
     public const string ReportsWrite = "reports.write";
     /// <summary>Return or accept the reports filed by the level below (the receiving bureau).</summary>
     public const string ReportsReview = "reports.review";
+    /// <summary>Write what a station discloses on its public page: service directory, guide, filed service list (docs/requirements/public.md §3).</summary>
+    public const string PublicWrite = "public.write";
+    /// <summary>Write the contractor's own disclosure (Hunan 二（四）): the contractor and the bureau that buys from it.</summary>
+    public const string PublicContractor = "public.contractor";
+    /// <summary>Approve a featured case for publication on a station's public page (the bureau).</summary>
+    public const string PublicApprove = "public.approve";
 
     /// <summary>Start and close evaluation rounds, load indicator trees, re-check rectification items (the county bureau, docs/requirements/evaluation.md).</summary>
     public const string EvaluationsManage = "evaluations.manage";
@@ -115,5 +121,8 @@ public static class Permissions
         [ReportsReview] = [Roles.BureauOfficer],
         [EvaluationsManage] = [Roles.BureauOfficer],
         [EvaluationsScore] = [Roles.Evaluator, Roles.BureauOfficer, Roles.TownshipOfficer],
+        [PublicWrite] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        [PublicContractor] = [Roles.BureauOfficer, Roles.ContractorManager],
+        [PublicApprove] = [Roles.BureauOfficer],
     };
 }

@@ -29,6 +29,12 @@ public sealed class FeaturedCase : IVersioned, IStationRecord
     public string Body { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
+    /// <summary>
+    /// When the bureau approved the case for the station's public page (docs/requirements/public.md §1); null while not
+    /// approved. Any correction withdraws the approval: the public sees only the text the bureau read.
+    /// </summary>
+    public DateTime? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
     public int Version { get; set; } = 1;
 }
 
@@ -43,6 +49,7 @@ public sealed class FeaturedCaseConfiguration : IEntityTypeConfiguration<Feature
         b.Property(c => c.Summary).HasMaxLength(1000);
         b.Property(c => c.Body).HasMaxLength(50000).IsRequired();
         b.Property(c => c.CreatedBy).HasMaxLength(256);
+        b.Property(c => c.PublishedBy).HasMaxLength(256);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.StationId, c.WrittenOn });
         b.HasOne<Platform>().WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.Restrict);
@@ -51,7 +58,8 @@ public sealed class FeaturedCaseConfiguration : IEntityTypeConfiguration<Feature
 
 public sealed record FeaturedCaseDto(
     Guid Id, Guid StationId, string? StationName, string Title, string? Domain, string WrittenOn, string Authors, string? Summary,
-    string Body, IReadOnlyList<AttachmentDto> Attachments, string? CreatedBy, DateTime CreatedAt, int Version);
+    string Body, IReadOnlyList<AttachmentDto> Attachments, string? CreatedBy, DateTime CreatedAt, int Version,
+    DateTime? PublishedAt = null, string? PublishedBy = null);
 
 public sealed record FeaturedCaseInput(Guid? StationId, string? Title, string? Domain, string? WrittenOn, string? Authors, string? Summary, string? Body, int? Version);
 
@@ -102,6 +110,9 @@ public static class FeaturedCaseUseCases
         var c = await Load(db, scope, id, ct, tracking: true);
         Versions.Check(db, c, input.Version, "特色服务案例");
         Apply(clock, input, new Errors(), c);
+        // The bureau approved the text it read; a corrected text waits for a new approval (docs/requirements/public.md §1).
+        c.PublishedAt = null;
+        c.PublishedBy = null;
         await db.SaveChangesAsync(ct);
         return await Get(db, scope, c.Id, ct);
     }
@@ -139,7 +150,7 @@ public static class FeaturedCaseUseCases
         return items.Select(c => new FeaturedCaseDto(c.Id, c.StationId, stations.GetValueOrDefault(c.StationId)?.Name, c.Title,
             c.Domain is { } d ? ActivityKinds.ToApi(d) : null, c.WrittenOn.ToString("yyyy-MM-dd"), c.Authors, c.Summary,
             withDetails ? c.Body : (c.Body.Length > 200 ? c.Body[..200] + "…" : c.Body),
-            attachments.GetValueOrDefault(c.Id) ?? [], c.CreatedBy, c.CreatedAt, c.Version)).ToList();
+            attachments.GetValueOrDefault(c.Id) ?? [], c.CreatedBy, c.CreatedAt, c.Version, c.PublishedAt, c.PublishedBy)).ToList();
     }
 
     public static void Map(RouteGroupBuilder api)

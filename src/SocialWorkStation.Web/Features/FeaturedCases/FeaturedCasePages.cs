@@ -42,6 +42,22 @@ public sealed class DetailsModel(AppDbContext db, AttachmentStore store, IOption
         Case = await FeaturedCaseUseCases.Get(Db, User.Scope(), id, ct);
         Attachments = Panel(id, Case.Attachments);
     }
+
+    /// <summary>The bureau approves the text it read for the station's public page, or withdraws it (docs/requirements/public.md §1).</summary>
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, int? version, bool publish, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.PublicApprove)) return Forbid();
+        try
+        {
+            await Public.DisclosureUseCases.Publish(Db, Clock, User, id, new Public.PublishInput(version), publish, ct);
+            TempData["Message"] = publish ? "已同意公开，案例显示在站点公开页面上。" : "已撤回公开。";
+        }
+        catch (Exception ex) when (ex is ConflictException or DbUpdateConcurrencyException)
+        {
+            TempData["Message"] = "案例已被修改，请阅读最新内容后再决定是否公开。";
+        }
+        return RedirectToPage(new { id });
+    }
 }
 
 [Authorize(Policy = Permissions.ServicesRecord)]
