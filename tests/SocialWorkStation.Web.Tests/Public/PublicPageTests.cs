@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,8 +105,10 @@ public sealed class PublicPageTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await bureau.PutJson($"/api/v1/stations/{station}/contractor-disclosure", new { basicInfo = "x" })).StatusCode);
 
         // The contractor writes its own disclosure once; every station it runs shows it.
-        var headStation = (await RecipientFixtures.HeadStation(app)).ToString();
+        // A station the contractor runs (other tests add stations to the head's township, so "the first one the head sees" may have none).
         var manager = await app.ClientFor("manager");
+        var headStation = (await manager.GetJson("/api/v1/stations?kind=station")).GetProperty("items").EnumerateArray()
+            .First(s => s.GetProperty("contractorId").ValueKind == JsonValueKind.String).GetProperty("id").GetString()!;
         var basic = "基本情况" + Guid.NewGuid().ToString("N")[..6];
         HttpResponseMessage contractor;
         var tries = 0;
