@@ -37,7 +37,7 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
         var ops = doc.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)).Select(m => (Path: p.Name, Method: m.Name, Op: m.Value)))
             // Changing one's own password or signing out would end the fuzzer's sessions; accounts go last.
-            .Where(o => !o.Path.Contains("/auth/", StringComparison.Ordinal) || o.Path.EndsWith("/auth/login", StringComparison.Ordinal))
+            .Where(o => !o.Path.Contains("/auth/", StringComparison.Ordinal) || o.Path.EndsWith("/auth/login", StringComparison.Ordinal) || o.Path.EndsWith("/auth/refresh", StringComparison.Ordinal))
             .OrderBy(o => o.Path.Contains("/accounts", StringComparison.Ordinal)).ThenBy(o => o.Path).ThenBy(o => o.Method)
             .ToList();
         foreach (var (path, method, op) in ops)

@@ -7,6 +7,7 @@ using SocialWorkStation.Web.Features.Shared;
 namespace SocialWorkStation.Web.Features.Account;
 
 /// <summary>Logging out is a POST (a link could be followed by a prefetcher); GET asks to confirm.</summary>
+/// Signing out ends every session of the account, a copied cookie or an API token included (docs/security.md "Sessions").
 public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : AppPageModel
 {
     public void OnGet()
@@ -17,7 +18,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) :
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            await audit.WriteAsync("logout", "Account", User.UserId());
+            await Sessions.EndAll(signIn.UserManager, audit, User);
         }
         await signIn.SignOutAsync();
         TempData["Message"] = "您已安全退出。";

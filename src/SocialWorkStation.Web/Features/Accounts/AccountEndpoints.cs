@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Infrastructure;
@@ -21,6 +23,18 @@ public static class AccountEndpoints
             })
             .AllowAnonymous()
             .WithSummary("Log in; returns {accessToken, expiresIn, refreshToken}. 401 for any failure.");
+        auth.MapPost("/refresh", async (RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock) =>
+                await Sessions.Refresh(signIn, bearer, clock, request) is { } principal
+                    ? Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+                    : Results.Problem(title: "登录已失效", detail: "刷新令牌无效或已过期，请重新登录", statusCode: 401))
+            .AllowAnonymous()
+            .WithSummary("Exchange a refresh token for new tokens; 401 once the password changed, the account was disabled or its user signed out.");
+        auth.MapPost("/logout", async (ClaimsPrincipal principal, UserManager<AppUser> users, AuditLog audit) =>
+            {
+                await Sessions.EndAll(users, audit, principal);
+                return Results.NoContent();
+            })
+            .WithSummary("Sign out: every token and cookie of this account stops working, refresh tokens included.");
         auth.MapGet("/me", (ClaimsPrincipal user) =>
             {
                 var s = user.Scope();

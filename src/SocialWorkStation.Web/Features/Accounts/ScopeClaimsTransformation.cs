@@ -7,13 +7,15 @@ namespace SocialWorkStation.Web.Features.Accounts;
 
 /// <summary>
 /// Rebuilds the principal from the database on every request: current roles, current scope, and
-/// no principal at all for a disabled or deleted account. Nothing is cached in memory, so a change
+/// no principal at all for a disabled or deleted account or a session whose security stamp is no longer current. Nothing is cached in memory, so a change
 /// made on one web node applies on every node at the next request.
 /// </summary>
 public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAccessor http) : IClaimsTransformation
 {
     private const string Marker = "sws:loaded";
     public const string RevokedKey = "sws:revoked";
+    /// <summary>The claim Identity writes into every cookie and bearer token it issues (ClaimsIdentityOptions.SecurityStampClaimType).</summary>
+    public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -23,7 +25,9 @@ public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAcces
         }
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
-        if (user is null || user.IsDisabled)
+        // The security stamp changes when the password is changed or reset, when the account is disabled, and at
+        // sign-out: every cookie and bearer token issued before that stops at its next request (docs/security.md "Sessions").
+        if (user is null || user.IsDisabled || principal.FindFirstValue(SecurityStampClaim) != user.SecurityStamp)
         {
             if (http.HttpContext is { } ctx)
             {
@@ -40,7 +44,7 @@ public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAcces
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName ?? ""));
         identity.AddClaim(new Claim("sws:display_name", user.DisplayName));
-        foreach (var c in principal.Claims.Where(c => c.Type == "AspNet.Identity.SecurityStamp"))
+        foreach (var c in principal.Claims.Where(c => c.Type == SecurityStampClaim))
         {
             identity.AddClaim(new Claim(c.Type, c.Value));
         }
