@@ -178,7 +178,11 @@ public static class WebApp
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-        }).AddMvcOptions(Features.Shared.ChineseBindingMessages.Apply);
+        }).AddMvcOptions(o =>
+        {
+            Features.Shared.ChineseBindingMessages.Apply(o);
+            o.Filters.Add<AdministratorAreaPageFilter>();
+        });
         // Chinese text is written as characters, not as &#x...; entities (a third of the page weight).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o =>
@@ -250,7 +254,7 @@ public static class WebApp
         Features.Public.PublicEndpoints.MapAnonymous(app);
 
         // Every API call passes the one hostile-input guard (docs/security.md "Hostile input").
-        var api = app.MapGroup("/api/v1").GuardHostileInput();
+        var api = app.MapGroup("/api/v1").GuardHostileInput().KeepAdministratorsToTheirAreas();
         AccountEndpoints.Map(api);
         ProfileEndpoints.Map(api);
         RegionEndpoints.Map(api);

@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SocialWorkStation.Browser.Tests;
 
-/// <summary>The platform administrator opens an account for a township officer and disables another account.</summary>
+/// <summary>The security administrator (三员分立: accounts are its area alone) opens an account for a township officer and disables another account.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AdminAccountsTests(BrowserApp app)
 {
@@ -10,7 +10,7 @@ public sealed class AdminAccountsTests(BrowserApp app)
     public async Task Admin_creates_an_account_with_a_region_scope_and_disables_another()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.LoginAsync(page, "admin");
+        await app.LoginAsync(page, "security");
         await page.GotoAsync("/Accounts");
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "新建账号" }).ClickAsync();
         await page.WaitForURLAsync("**/Accounts/Edit");

@@ -16,6 +16,7 @@ namespace SocialWorkStation.Web.Infrastructure;
 public static class Startup
 {
     public const string AdminUserName = "admin";
+    public const string SecurityAdminUserName = "security";
     private static readonly List<string> Notices = [];
 
     public static async Task InitialiseAsync(IServiceProvider root, IConfiguration config)
@@ -37,27 +38,11 @@ public static class Startup
             }
         }
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByNameAsync(AdminUserName) is null)
-        {
-            var configured = sp.GetRequiredService<IOptions<BootstrapOptions>>().Value.AdminPassword;
-            var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
-            // A demo installation uses the demo password for admin too, so the README can list it.
-            if (string.IsNullOrEmpty(configured) && demo.Seed && !await db.Users.AnyAsync())
-            {
-                configured = demo.Password;
-            }
-            var password = string.IsNullOrEmpty(configured) ? RandomPassword() : configured;
-            var admin = new AppUser { UserName = AdminUserName, DisplayName = "平台管理员", LockoutEnabled = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
-            var created = await users.CreateAsync(admin, password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("Bootstrap:AdminPassword 不符合密码规则：" + string.Join("；", created.Errors.Select(e => e.Description)));
-            }
-            await users.AddToRoleAsync(admin, Roles.SystemAdmin);
-            Notices.Add(string.IsNullOrEmpty(configured)
-                ? $"已创建管理员账号 admin，随机密码（只显示这一次）：{password}"
-                : "已创建管理员账号 admin（密码见 Bootstrap:AdminPassword 或演示密码）");
-        }
+        var firstStart = !await db.Users.AnyAsync();
+        // 三员分立: the system administrator configures the platform, the security administrator manages accounts.
+        // Each is created once; an installation from before the split gets its security administrator on the next start.
+        await EnsureAdministratorAsync(sp, users, AdminUserName, "系统管理员", Roles.SystemAdmin, firstStart);
+        await EnsureAdministratorAsync(sp, users, SecurityAdminUserName, "安全管理员", Roles.SecurityAdmin, firstStart);
         await Features.Recipients.RecipientKeyCheck.EnsureKeysOpenStoredDataAsync(db, sp.GetRequiredService<Features.Recipients.RecipientProtector>());
         if (sp.GetRequiredService<IOptions<Features.Recipients.RecipientProtectionOptions>>().Value.UsingDevelopmentKeys)
         {
@@ -94,6 +79,32 @@ public static class Startup
         }
         Notices.Clear();
         Console.WriteLine();
+    }
+
+    private static async Task EnsureAdministratorAsync(IServiceProvider sp, UserManager<AppUser> users, string userName, string displayName, string role, bool firstStart)
+    {
+        if (await users.FindByNameAsync(userName) is not null || (await users.GetUsersInRoleAsync(role)).Count > 0)
+        {
+            return;
+        }
+        var configured = sp.GetRequiredService<IOptions<BootstrapOptions>>().Value.AdminPassword;
+        var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+        // A demo installation uses the demo password for its administrators too, so the README can list them.
+        if (string.IsNullOrEmpty(configured) && demo.Seed && firstStart)
+        {
+            configured = demo.Password;
+        }
+        var password = string.IsNullOrEmpty(configured) ? RandomPassword() : configured;
+        var user = new AppUser { UserName = userName, DisplayName = displayName, LockoutEnabled = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Bootstrap:AdminPassword 不符合密码规则：" + string.Join("；", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, role);
+        Notices.Add(string.IsNullOrEmpty(configured)
+            ? $"已创建{displayName}账号 {userName}，随机密码（只显示这一次）：{password}"
+            : $"已创建{displayName}账号 {userName}（密码见 Bootstrap:AdminPassword 或演示密码）");
     }
 
     private static string RandomPassword()

@@ -11,7 +11,7 @@ public sealed class AccountTests
 
     private static async Task<string> NewAccount(TestApp app, string role = "SocialWorker", string password = "Strong#Pass2026")
     {
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientFor("security");
         var userName = "t" + Guid.NewGuid().ToString("N")[..10];
         var response = await admin.PostJson("/api/v1/accounts", new { userName, displayName = "测试用户", password, roles = new[] { role }, scopeRegionCode = "469030" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -74,7 +74,7 @@ public sealed class AccountTests
     [Theory, MemberData(nameof(Providers))]
     public async Task Passwords_need_ten_characters_of_three_kinds(string db)
     {
-        var admin = await TestApp.For(db).ClientFor("admin");
+        var admin = await TestApp.For(db).ClientFor("security");
         object Account(string password) => new { userName = "p" + Guid.NewGuid().ToString("N")[..10], displayName = "测试", password, roles = new[] { "SocialWorker" }, scopeRegionCode = "469030" };
         await (await admin.PostJson("/api/v1/accounts", Account("Abcdef12!"))).AssertValidationProblem("password");      // 9 characters
         await (await admin.PostJson("/api/v1/accounts", Account("abcdefghij1"))).AssertValidationProblem("password");    // two kinds
@@ -88,7 +88,7 @@ public sealed class AccountTests
         var userName = await NewAccount(app);
         var client = await app.ClientFor(userName, "Strong#Pass2026");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientFor("security");
         var account = (await admin.GetJson($"/api/v1/accounts?q={userName}")).GetProperty("items")[0];
         var id = account.GetProperty("id").GetString();
         var disabled = await admin.PutJson($"/api/v1/accounts/{id}", new { displayName = "测试用户", roles = new[] { "SocialWorker" }, scopeRegionCode = "469030", disabled = true });
@@ -112,7 +112,7 @@ public sealed class AccountTests
     [Theory, MemberData(nameof(Providers))]
     public async Task Business_roles_need_a_scope(string db)
     {
-        var admin = await TestApp.For(db).ClientFor("admin");
+        var admin = await TestApp.For(db).ClientFor("security");
         var response = await admin.PostJson("/api/v1/accounts", new { userName = "s" + Guid.NewGuid().ToString("N")[..8], displayName = "无范围", password = "Strong#Pass2026", roles = new[] { "BureauOfficer" } });
         await response.AssertValidationProblem("scopeRegionCode");
         var badRole = await admin.PostJson("/api/v1/accounts", new { userName = "s" + Guid.NewGuid().ToString("N")[..8], displayName = "错角色", password = "Strong#Pass2026", roles = new[] { "King" }, scopeRegionCode = "469030" });
@@ -122,9 +122,9 @@ public sealed class AccountTests
     [Theory, MemberData(nameof(Providers))]
     public async Task An_administrator_cannot_disable_themselves(string db)
     {
-        var admin = await TestApp.For(db).ClientFor("admin");
+        var admin = await TestApp.For(db).ClientFor("security");
         var me = await admin.GetJson("/api/v1/auth/me");
-        var response = await admin.PutJson($"/api/v1/accounts/{me.GetProperty("id").GetString()}", new { displayName = "平台管理员", roles = new[] { "SystemAdmin" }, disabled = true });
+        var response = await admin.PutJson($"/api/v1/accounts/{me.GetProperty("id").GetString()}", new { displayName = "安全管理员", roles = new[] { "SecurityAdmin" }, disabled = true });
         Assert.Equal((HttpStatusCode)422, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/auth/me")).StatusCode);
     }

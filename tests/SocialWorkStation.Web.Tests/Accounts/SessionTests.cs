@@ -19,7 +19,7 @@ public sealed class SessionTests
     private static async Task<(string Id, string UserName)> NewAccount(TestApp app)
     {
         var userName = "s" + Guid.NewGuid().ToString("N")[..10];
-        var response = await (await app.ClientFor("admin")).PostJson("/api/v1/accounts", new { userName, displayName = "会话测试", password = Pass, roles = new[] { "SocialWorker" }, scopeRegionCode = "469030" });
+        var response = await (await app.ClientFor("security")).PostJson("/api/v1/accounts", new { userName, displayName = "会话测试", password = Pass, roles = new[] { "SocialWorker" }, scopeRegionCode = "469030" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return ((await response.ReadJson()).GetProperty("id").GetString()!, userName);
     }
@@ -38,9 +38,6 @@ public sealed class SessionTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
-
-    private static string FormToken(string html) =>
-        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     private static async Task<HttpStatusCode> Me(TestApp app, string token) => (await Bearer(app, token).GetAsync("/api/v1/auth/me")).StatusCode;
 
@@ -63,7 +60,7 @@ public sealed class SessionTests
     public async Task An_administrators_reset_and_a_disable_then_enable_end_old_sessions(string db)
     {
         var app = TestApp.For(db);
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientFor("security");
         var (id, name) = await NewAccount(app);
         var before = await LogIn(app, name);
         object Body(bool disabled, string? password = null) => new { displayName = "会话测试", roles = new[] { "SocialWorker" }, scopeRegionCode = "469030", disabled, password };
@@ -115,13 +112,10 @@ public sealed class SessionTests
         var (_, name) = await NewAccount(app);
         var browser = app.Anonymous();
         var form = await browser.GetStringAsync("/Account/Login");
-        var token = FormToken(form);
-        var cookies = new List<string>();
-        var login = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        var loginResponse = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = name, ["Input.Password"] = Pass, ["__RequestVerificationToken"] = token }),
-        };
-        var loginResponse = await browser.SendAsync(login);
+            ["Input.UserName"] = name, ["Input.Password"] = Pass, ["__RequestVerificationToken"] = TestApp.FormToken(form),
+        }));
         Assert.Equal(HttpStatusCode.Redirect, loginResponse.StatusCode);
         var auth = loginResponse.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sws.auth=", StringComparison.Ordinal)).Split(';')[0];
 
@@ -134,7 +128,7 @@ public sealed class SessionTests
         }
         Assert.Equal(HttpStatusCode.OK, await Copy());
         var page = await browser.GetStringAsync("/Account/Logout");
-        var logoutToken = FormToken(page);
+        var logoutToken = TestApp.FormToken(page);
         var logout = await browser.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = logoutToken }));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await Copy());
@@ -147,7 +141,7 @@ public sealed class SessionTests
         var app = TestApp.For(db);
         var (id, name) = await NewAccount(app);
         var (disabledId, disabledName) = await NewAccount(app);
-        await (await app.ClientFor("admin")).PutJson($"/api/v1/accounts/{disabledId}", new { displayName = "会话测试", roles = new[] { "SocialWorker" }, scopeRegionCode = "469030", disabled = true });
+        await (await app.ClientFor("security")).PutJson($"/api/v1/accounts/{disabledId}", new { displayName = "会话测试", roles = new[] { "SocialWorker" }, scopeRegionCode = "469030", disabled = true });
 
         await using var scope = app.Services.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();

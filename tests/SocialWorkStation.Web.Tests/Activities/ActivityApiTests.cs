@@ -111,7 +111,7 @@ public sealed class ActivityApiTests
     {
         var app = TestApp.For(db);
         var outside = await ServiceData.OutsideStation(app); // Ledong sets no activity numbers
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientForProvince();
         var progress = await admin.GetJson($"/api/v1/activities/progress?stationId={outside}&year=2026");
         Assert.False(progress.GetProperty("tracked").GetBoolean());
         Assert.Equal(0, progress.GetProperty("items").GetArrayLength());

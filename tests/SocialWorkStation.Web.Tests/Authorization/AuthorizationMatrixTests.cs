@@ -22,7 +22,7 @@ public sealed class AuthorizationMatrixTests
     /// <summary>Demo account per role; each has the demo 营根镇 station inside its scope.</summary>
     private static readonly Dictionary<string, string> AccountOfRole = new()
     {
-        [Roles.SystemAdmin] = "admin", [Roles.Auditor] = "auditor", [Roles.BureauOfficer] = "bureau",
+        [Roles.SystemAdmin] = "admin", [Roles.SecurityAdmin] = "security", [Roles.Auditor] = "auditor", [Roles.BureauOfficer] = "bureau",
         [Roles.TownshipOfficer] = "township", [Roles.ContractorManager] = "manager", [Roles.StationHead] = "head",
         [Roles.SocialWorker] = "worker", [Roles.VillageWorker] = "village", [Roles.Evaluator] = "evaluator", [Roles.Supervisor] = "supervisor",
     };
@@ -48,7 +48,8 @@ public sealed class AuthorizationMatrixTests
             var resource = pattern.RawText!.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) ?? "";
             var allowAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
-            var allowedRoles = Roles.All.Select(r => r.Name).Where(r => policies.All(p => Permissions.RolesFor[p].Contains(r))).ToHashSet();
+            // The permission table, narrowed for the three administrators to their own areas (三员分立).
+            var allowedRoles = Roles.All.Select(r => r.Name).Where(r => policies.All(p => Permissions.RolesFor[p].Contains(r)) && AdministratorAreas.AllowsApi(r, resource)).ToHashSet();
 
             string? Url(Func<Samples, string?> pick)
             {
@@ -94,7 +95,7 @@ public sealed class AuthorizationMatrixTests
             var outside = pattern.Parameters.Count > 0 ? Url(s => s.Outside) : null;
             if (outside is not null)
             {
-                foreach (var (role, user) in AccountOfRole.Where(r => allowedRoles.Contains(r.Key) && r.Key is not (Roles.SystemAdmin or Roles.Auditor)))
+                foreach (var (role, user) in AccountOfRole.Where(r => allowedRoles.Contains(r.Key) && !Roles.IsAdministrator(r.Key)))
                 {
                     var status = await Send(await app.ClientFor(user), method, outside);
                     if (status != HttpStatusCode.NotFound) failures.Add($"{method} {outside} as {role} (outside scope): {status}, expected 404");
@@ -115,6 +116,35 @@ public sealed class AuthorizationMatrixTests
         var client = await NoScopeClient(TestApp.For(db));
         var stations = await client.GetJson("/api/v1/stations");
         Assert.Equal(0, stations.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>三员分立 in the matrix: no pair of administrator roles can be given, and the auditor reads nothing but the trail.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task No_account_holds_two_administrator_roles_and_the_auditor_reads_only_the_trail(string db)
+    {
+        var app = TestApp.For(db);
+        var security = await app.ClientFor("security");
+        foreach (var a in Roles.Administrators)
+        {
+            foreach (var b in Roles.All.Select(r => r.Name).Where(r => r != a))
+            {
+                var response = await security.PostJson("/api/v1/accounts", new { userName = "m" + Guid.NewGuid().ToString("N")[..10], displayName = "矩阵", password = "Strong#Pass2026", roles = new[] { a, b }, scopeRegionCode = "469030" });
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{a}+{b}: {(int)response.StatusCode}");
+            }
+        }
+        var auditor = await app.ClientFor("auditor");
+        var gets = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count == 0
+                && (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? true)
+                && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => e.RoutePattern.RawText!).Distinct().ToList();
+        Assert.True(gets.Count > 20, $"GET endpoints found: {gets.Count}");
+        foreach (var url in gets)
+        {
+            var status = (await auditor.GetAsync(url)).StatusCode;
+            var ownArea = url.StartsWith("/api/v1/audit", StringComparison.Ordinal) || url.StartsWith("/api/v1/auth", StringComparison.Ordinal);
+            Assert.True(ownArea ? status != HttpStatusCode.Forbidden : status == HttpStatusCode.Forbidden, $"auditor GET {url}: {status}");
+        }
     }
 
     private static async Task<HttpStatusCode> Send(HttpClient client, string method, string url)

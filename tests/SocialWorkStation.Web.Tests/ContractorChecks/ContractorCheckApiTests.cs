@@ -174,7 +174,7 @@ public sealed class ContractorCheckApiTests
 
         // A station whose profile sets no frequency is shown, not judged.
         var ledong = await ServiceData.OutsideStation(app);
-        var untracked = Assert.Single((await (await app.ClientFor("admin")).GetJson($"/api/v1/contractor-checks/coverage?stationId={ledong}&year=2025")).GetProperty("items").EnumerateArray());
+        var untracked = Assert.Single((await (await app.ClientForProvince()).GetJson($"/api/v1/contractor-checks/coverage?stationId={ledong}&year=2025")).GetProperty("items").EnumerateArray());
         Assert.False(untracked.GetProperty("tracked").GetBoolean());
         Assert.Equal(JsonValueKind.Null, untracked.GetProperty("met").ValueKind);
     }

@@ -26,7 +26,7 @@ public static class EvaluationTestData
     /// <summary>An account of a role scoped to a region (a county or a township), made by the administrator; returns its client.</summary>
     public static async Task<HttpClient> Account(TestApp app, string role, string regionCode)
     {
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientFor("security");
         var userName = "ev" + Guid.NewGuid().ToString("N")[..10];
         var response = await admin.PostJson("/api/v1/accounts", new { userName, displayName = "评估测试", password = TestApp.Password, roles = new[] { role }, scopeRegionCode = regionCode });
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

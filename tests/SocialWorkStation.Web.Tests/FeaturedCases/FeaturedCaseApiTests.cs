@@ -43,7 +43,7 @@ public sealed class FeaturedCaseApiTests
             await d.SaveChangesAsync();
             return c.Id;
         });
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientForProvince();
         var p2025 = await admin.GetJson($"/api/v1/featured-cases/progress?stationId={outside}&year=2025");
         var item = Assert.Single(p2025.GetProperty("items").EnumerateArray());
         Assert.True(item.GetProperty("met").GetBoolean());

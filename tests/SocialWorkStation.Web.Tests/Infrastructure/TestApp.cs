@@ -129,6 +129,46 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
+    private Lazy<Task<string>>? _province;
+
+    /// <summary>
+    /// A bureau officer of the whole province (Hainan, 460000), for tests that look across counties: the
+    /// administrators read no station's records (三员分立), so this account stands in where a test needs every county.
+    /// Made once per platform by the security administrator.
+    /// </summary>
+    public async Task<HttpClient> ClientForProvince()
+    {
+        var lazy = _province ?? System.Threading.Interlocked.CompareExchange(ref _province, new Lazy<Task<string>>(async () =>
+        {
+            var userName = "province-" + Guid.NewGuid().ToString("N")[..8];
+            var response = await (await ClientFor("security")).PostAsJsonAsync("/api/v1/accounts",
+                new { userName, displayName = "省民政厅", password = Password, roles = new[] { "BureauOfficer" }, scopeRegionCode = "460000" });
+            response.EnsureSuccessStatusCode();
+            return userName;
+        }), null) ?? _province!;
+        return await ClientFor(await lazy.Value);
+    }
+
+    /// <summary>A client signed in through the login page, holding the auth cookie as a browser would (no redirects followed).</summary>
+    public async Task<HttpClient> BrowserFor(string userName, string password = Password)
+    {
+        var browser = Anonymous();
+        var form = await browser.GetStringAsync("/Account/Login");
+        var response = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName, ["Input.Password"] = password, ["__RequestVerificationToken"] = FormToken(form),
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"page login of {userName}: {(int)response.StatusCode}");
+        }
+        return browser;
+    }
+
+    /// <summary>The antiforgery token of the form on a page.</summary>
+    public static string FormToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Runs code against the database with a fresh scope.</summary>

@@ -31,7 +31,7 @@ public sealed class HostileInputTests
         await r.AssertValidationProblem("equipment[0]");
         var worker = """{"stationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935", "name": "符海燕", "certificates": [null], "trainings": [null]}""";
         await (await Send(bureau, HttpMethod.Post, "/api/v1/workers", worker)).AssertValidationProblem("certificates[0]");
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientFor("security");
         await (await Send(admin, HttpMethod.Post, "/api/v1/accounts", """{"userName": "fuzz1", "displayName": "x", "roles": [null]}""")).AssertValidationProblem("roles[0]");
         // The binder's own refusals name the field from the reader's path.
         await (await Send(bureau, HttpMethod.Post, "/api/v1/stations", """{"name": "x", "floorArea": "很大"}""")).AssertValidationProblem("floorArea");

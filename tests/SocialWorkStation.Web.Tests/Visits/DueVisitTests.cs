@@ -120,7 +120,7 @@ public sealed class DueVisitTests
             return await d.SaveChangesAsync();
         });
 
-        var admin = await app.ClientFor("admin");
+        var admin = await app.ClientForProvince();
         var shares = (await admin.GetJson("/api/v1/visits/due/stations")).EnumerateArray().ToDictionary(s => s.GetProperty("stationId").GetString()!);
         var (ofStation, ofRoom) = (shares[station.ToString()], shares[room.ToString()]);
         var stationList = await admin.GetJson($"/api/v1/visits/due?stationId={station}"); // the station with its village room

@@ -7,7 +7,7 @@ using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Accounts;
 
-/// <summary>Administrators create accounts, set roles and scopes, and disable accounts.</summary>
+/// <summary>The security administrator creates accounts, sets roles and scopes, resets passwords and disables accounts.</summary>
 public static class ManageAccounts
 {
     public static async Task<Paged<AccountDto>> List(AppDbContext db, TimeProvider clock, string? q, PageRequest page, CancellationToken ct)
@@ -60,18 +60,20 @@ public static class ManageAccounts
     public static async Task<AccountDto> Update(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string id, AccountInput input, CancellationToken ct, string? actingUserId = null)
     {
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException("账号不存在");
-        if (actingUserId == id && (input.Disabled == true || input.Roles?.Contains(Roles.SystemAdmin) != true))
-        {
-            // Otherwise the last administrator could lock everyone out of account management.
-            throw new BusinessRuleException("不能停用自己的账号，也不能取消自己的平台管理员角色", input.Disabled == true ? "disabled" : "roles");
-        }
+        var current = await users.GetRolesAsync(user);
         var errors = new Errors();
         await ValidateCommon(db, input, errors, ct);
         errors.ThrowIfAny();
+        var rolesChanged = !current.ToHashSet().SetEquals(input.Roles!);
+        if (actingUserId == id && (input.Disabled == true || rolesChanged))
+        {
+            // Nobody changes their own roles (三员分立: an administrator cannot make itself auditor), and the last
+            // security administrator cannot lock everyone out of account management.
+            throw new BusinessRuleException("不能停用自己的账号，也不能修改自己的角色；请由另一位安全管理员办理", input.Disabled == true ? "disabled" : "roles");
+        }
         Apply(user, input);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.UpdateAsync(user), "userName");
-        var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(input.Roles!)), "roles");
         Check(await users.AddToRolesAsync(user, input.Roles!.Except(current).Distinct()), "roles");
         if (!string.IsNullOrEmpty(input.Password))
@@ -79,9 +81,10 @@ public static class ManageAccounts
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Check(await users.ResetPasswordAsync(user, token, input.Password), "password");
         }
-        if (input.Disabled == true)
+        if (input.Disabled == true || rolesChanged)
         {
-            // Ends sessions everywhere: the next request on any node finds the account disabled.
+            // Ends sessions everywhere: the next request on any node finds the account disabled, or must sign in
+            // again under its new roles (docs/security.md "Sessions").
             await users.UpdateSecurityStampAsync(user);
         }
         await tx.CommitAsync(ct);
@@ -110,6 +113,14 @@ public static class ManageAccounts
         {
             errors.Add("roles", $"角色“{bad}”不存在");
         }
+        else if (input.Roles.Distinct().Count(Roles.IsAdministrator) is var admins && admins > 1)
+        {
+            errors.Add("roles", "系统管理员、安全管理员、审计管理员三者互斥，一个账号只能担任其一（三员分立）");
+        }
+        else if (admins == 1 && input.Roles.Any(r => !Roles.IsAdministrator(r)))
+        {
+            errors.Add("roles", "管理员账号不能兼任业务角色（三员分立）");
+        }
         if (input.ScopeStationId is { } station)
         {
             if (!await db.Platforms.AnyAsync(p => p.Id == station, ct)) errors.Add("scopeStationId", "站点不存在");
@@ -122,7 +133,7 @@ public static class ManageAccounts
                 errors.Add("scopeRegionCode", "管辖范围应为存在的省、市、县或乡镇（街道）区划代码");
             }
         }
-        else if (input.Roles is { } roles && roles.Any(r => r is not (Roles.SystemAdmin or Roles.Auditor)))
+        else if (input.Roles is { } roles && roles.Any(r => !Roles.IsAdministrator(r)))
         {
             errors.Add("scopeRegionCode", "业务角色须指定管辖范围：一个区划或一个站点");
         }

@@ -1,12 +1,16 @@
 namespace SocialWorkStation.Web.Features.Accounts;
 
 /// <summary>
-/// Roles of docs/requirements/domain.md §2. SystemAdmin and Auditor are kept apart (三员分立, 等保 2.0):
-/// the system administrator manages accounts, the audit administrator reads the audit trail.
+/// Roles of docs/requirements/domain.md §2. The three administrators are kept apart (三员分立, 等保 2.0 level 3,
+/// docs/security.md "Separation of duties"): the system administrator configures the platform (regions, stations,
+/// profiles, organisations), the security administrator manages accounts, roles, scopes, password resets and
+/// lockouts, the audit administrator reads the audit trail. No account holds two of them, nor one of them with a
+/// business role, and none of them reads service records.
 /// </summary>
 public static class Roles
 {
     public const string SystemAdmin = "SystemAdmin";
+    public const string SecurityAdmin = "SecurityAdmin";
     public const string Auditor = "Auditor";
     public const string BureauOfficer = "BureauOfficer";
     public const string TownshipOfficer = "TownshipOfficer";
@@ -19,7 +23,8 @@ public static class Roles
 
     public static readonly IReadOnlyList<(string Name, string Chinese)> All =
     [
-        (SystemAdmin, "平台管理员"),
+        (SystemAdmin, "系统管理员"),
+        (SecurityAdmin, "安全管理员"),
         (Auditor, "审计管理员"),
         (BureauOfficer, "民政局干部"),
         (TownshipOfficer, "乡镇（街道）干部"),
@@ -34,6 +39,11 @@ public static class Roles
     public static string Chinese(string role) => All.FirstOrDefault(r => r.Name == role).Chinese ?? role;
 
     public static bool Exists(string role) => All.Any(r => r.Name == role);
+
+    /// <summary>The three administrators (三员): mutually exclusive, and never combined with a business role.</summary>
+    public static readonly IReadOnlySet<string> Administrators = new HashSet<string> { SystemAdmin, SecurityAdmin, Auditor };
+
+    public static bool IsAdministrator(string role) => Administrators.Contains(role);
 }
 
 /// <summary>
@@ -87,11 +97,12 @@ public static class Permissions
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
-        [Read] = Roles.All.Select(r => r.Name).ToArray(),
+        // The auditor reads the audit trail and nothing else (三员分立); what the other administrators read is narrowed by AdministratorAreas.
+        [Read] = Roles.All.Select(r => r.Name).Where(r => r != Roles.Auditor).ToArray(),
         [StationsCreate] = [Roles.SystemAdmin, Roles.BureauOfficer],
         [StationsUpdate] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         [OrganisationsManage] = [Roles.SystemAdmin, Roles.BureauOfficer],
-        [AccountsManage] = [Roles.SystemAdmin],
+        [AccountsManage] = [Roles.SecurityAdmin],
         [AuditRead] = [Roles.Auditor],
         [RecipientsWrite] = [Roles.BureauOfficer, Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
         // Whose work needs the full ID number: eligibility checks (bureau, township) and the station's own
@@ -101,7 +112,7 @@ public static class Permissions
         [RecipientsExport] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         // Registering, importing and hiring checks: the bureau, the contractor who employs the workers, the station head.
         [WorkersManage] = [Roles.SystemAdmin, Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
-        // Full ID numbers only for those who handle contracts and personnel files (不含平台管理员，三员分立).
+        // Full ID numbers only for those who handle contracts and personnel files (不含系统管理员，三员分立).
         [WorkersReveal] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // Visits are recorded by the station's own staff (docs/requirements/domain.md §4), like the other service records; others read the ledger.
         [VisitsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager],

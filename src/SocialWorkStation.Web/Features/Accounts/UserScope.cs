@@ -9,8 +9,10 @@ public enum ScopeKind { None, Platform, Region, Station }
 /// What part of the country a user may see and change. Built once per request from the database
 /// (see <see cref="ScopeClaimsTransformation"/>), carried as claims, read here.
 /// </summary>
-public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, RegionLevel? Level = null, Guid? StationId = null)
+public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, RegionLevel? Level = null, Guid? StationId = null, bool ServiceRecords = true)
 {
+    /// <summary>Present (value "no") on the administrators' scope: stations and regions yes, the records of a station's work no.</summary>
+    public const string NoRecordsClaim = "sws:scope_no_records";
     public const string KindClaim = "sws:scope";
     public const string RegionClaim = "sws:scope_region";
     public const string LevelClaim = "sws:scope_level";
@@ -31,7 +33,7 @@ public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, Region
         }
         return kind switch
         {
-            ScopeKind.Platform => new UserScope(ScopeKind.Platform),
+            ScopeKind.Platform => new UserScope(ScopeKind.Platform, ServiceRecords: !user.HasClaim(c => c.Type == NoRecordsClaim)),
             ScopeKind.Region when Enum.TryParse<RegionLevel>(user.FindFirstValue(LevelClaim), out var level)
                 && user.FindFirstValue(RegionClaim) is { } code => new UserScope(ScopeKind.Region, code, level),
             ScopeKind.Station when Guid.TryParse(user.FindFirstValue(StationClaim), out var id) => new UserScope(ScopeKind.Station, StationId: id),
@@ -49,8 +51,11 @@ public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, Region
         {
             return new UserScope(ScopeKind.Region, code, level);
         }
-        // Platform administrators and auditors without a region see the whole platform.
-        return roles.Any(r => r is Roles.SystemAdmin or Roles.Auditor) ? new UserScope(ScopeKind.Platform) : Nothing;
+        // The system and security administrators configure the whole platform but read no service record
+        // (三员分立, docs/security.md "Separation of duties"); the auditor reads the audit trail only, no records at all.
+        var list = roles.ToList();
+        if (list.Any(r => r is Roles.SystemAdmin or Roles.SecurityAdmin)) return new UserScope(ScopeKind.Platform, ServiceRecords: false);
+        return Nothing;
     }
 
     public IEnumerable<Claim> ToClaims()
@@ -59,6 +64,7 @@ public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, Region
         if (RegionCode is not null) yield return new Claim(RegionClaim, RegionCode);
         if (Level is not null) yield return new Claim(LevelClaim, Level.Value.ToString());
         if (StationId is not null) yield return new Claim(StationClaim, StationId.Value.ToString());
+        if (!ServiceRecords) yield return new Claim(NoRecordsClaim, "no");
     }
 
     /// <summary>Whether a region code lies inside this scope (for region-scoped records).</summary>

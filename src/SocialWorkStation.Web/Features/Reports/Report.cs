@@ -156,7 +156,8 @@ public static class ReportScope
     /// <summary>The reports a user may see, in SQL: a station's own, everything under a region, all for the platform.</summary>
     public static IQueryable<Report> VisibleTo(this IQueryable<Report> q, UserScope s) => s.Kind switch
     {
-        ScopeKind.Platform => q,
+        // The administrators' platform scope reads no station's reports (三员分立).
+        ScopeKind.Platform => s.ServiceRecords ? q : q.Where(r => false),
         ScopeKind.Region => q.Where(r => r.RegionCode.StartsWith(s.RegionPrefix!)),
         ScopeKind.Station => q.Where(r => r.StationId == s.StationId),
         _ => q.Where(r => false),

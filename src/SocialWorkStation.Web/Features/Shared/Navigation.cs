@@ -90,13 +90,14 @@ public static class Navigation
         if (user.Can(Permissions.AuditRead))
         {
             admin.Add(new NavItem("审计日志", "/Audit/Index", "audit", "/Audit"));
-            admin.Add(new NavItem("行政区划", "/Regions/Index", "map", "/Regions"));
         }
         if (admin.Count > 0)
         {
             groups.Add(new NavGroup("系统管理", admin));
         }
-        return groups;
+        // An administrator sees only its own area (三员分立).
+        return groups.Select(g => g with { Items = g.Items.Where(i => AdministratorAreas.AllowsPage(user, i.Page)).ToList() })
+            .Where(g => g.Items.Count > 0).ToList();
     }
 
     /// <summary>
@@ -135,7 +136,7 @@ public static class Navigation
             }
         }
         tabs.Add(new NavItem("我的", "/Account/Index", "user", "/Account"));
-        return tabs;
+        return tabs.Where(t => AdministratorAreas.AllowsPage(user, t.Page)).ToList();
     }
 
     /// <summary>Whether the page being shown lies under the item's folder.</summary>

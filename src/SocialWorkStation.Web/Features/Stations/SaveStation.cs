@@ -38,13 +38,13 @@ public static class SaveStation
         var moves = kind != p.Kind || input.RegionCode != p.RegionCode || input.ProfileKey != p.ProfileKey || input.ParentId != p.ParentId;
         if (moves && !user.Can(Permissions.StationsCreate))
         {
-            throw new BusinessRuleException("只有民政局或平台管理员可以修改站点的类型、所在区划、政策方案和上级站点", "regionCode");
+            throw new BusinessRuleException("只有民政局或系统管理员可以修改站点的类型、所在区划、政策方案和上级站点", "regionCode");
         }
         // The required headcount is the county's decision (Wenzhou 3-8, Hunan's agreement); omitted, it stays as it is,
         // so clients that predate the field keep working.
         if (input.RequiredStaff is { } required && required != p.RequiredStaff && !user.Can(Permissions.StationsCreate))
         {
-            throw new BusinessRuleException("只有民政局或平台管理员可以核定驻站社工人数", "requiredStaff");
+            throw new BusinessRuleException("只有民政局或系统管理员可以核定驻站社工人数", "requiredStaff");
         }
         Versions.Check(db, p, input.Version, "站点");
         p.Kind = kind;

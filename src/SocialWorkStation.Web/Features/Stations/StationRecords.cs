@@ -26,13 +26,14 @@ public static class StationRecords
     /// </summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> q, AppDbContext db, UserScope scope) where T : class, IStationRecord
     {
+        if (scope.Kind == ScopeKind.None || !scope.ServiceRecords)
+        {
+            // No scope, or an administrator's (三员分立): no station's service records.
+            return q.Where(r => false);
+        }
         if (scope.Kind == ScopeKind.Platform)
         {
             return q;
-        }
-        if (scope.Kind == ScopeKind.None)
-        {
-            return q.Where(r => false);
         }
         var stations = db.Platforms.VisibleTo(scope).Select(p => p.Id);
         return q.Where(r => stations.Contains(r.StationId));
