@@ -28,6 +28,12 @@ public sealed class DemoOptions
     /// <summary>Password of every demo account.</summary>
     [Required, MinLength(10)]
     public string Password { get; set; } = "Demo@2026pass";
+    /// <summary>
+    /// The authenticator key (Base32) the demo's three administrators are enrolled with, so a tester can add it to an
+    /// authenticator app (README). A demo value, public like the demo password.
+    /// </summary>
+    [Required, MinLength(16)]
+    public string AuthenticatorKey { get; set; } = "SWSDEMOQIONGZHONGKEYTWOFAXYZ2345";
 }
 
 /// <summary>等保 2.0 account rules; the numbers are settings with the defaults.</summary>
@@ -39,6 +45,12 @@ public sealed class AccountOptions
     [Range(1, 100)] public int MaxFailedLogins { get; set; } = 5;
     [Range(1, 1440)] public int LockoutMinutes { get; set; } = 15;
     [Range(1, 1440)] public int IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>Also require two-factor sign-in of bureau officers (the three administrators always need it; docs/security.md "Two-factor sign-in").</summary>
+    public bool RequireTwoFactorForBureau { get; set; }
+
+    /// <summary>Whether an account holding these roles must sign in with a second factor.</summary>
+    public bool RequiresTwoFactor(IEnumerable<string> roles) =>
+        roles.Any(r => Features.Accounts.Roles.IsAdministrator(r) || (RequireTwoFactorForBureau && r == Features.Accounts.Roles.BureauOfficer));
 }
 
 /// <summary>Where policy profiles are read from; relative paths are under the content root.</summary>

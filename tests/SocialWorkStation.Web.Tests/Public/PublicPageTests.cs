@@ -179,6 +179,7 @@ public sealed class PublicPageTests
         string[] allowed =
         [
             "/public/", "/Account/Login", "/Account/Denied", "/Error", "/health", "/openapi/", "/api/v1/auth/login",
+            "/api/v1/auth/refresh", // a refresh token is the credential (docs/security.md "Sessions")
             "/lib/", // the licence files of the bundled libraries (static files without an extension)
         ];
         var anonymous = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -40,13 +40,45 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AuditLog audit) : 
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
         Input.Password = null;
+        if (outcome == Login.Outcome.TwoFactorRequired)
+        {
+            // The password was right; the second step asks for the code (the password is not sent again).
+            AskForCode = true;
+            return Page();
+        }
         ModelState.AddModelError("", Failed);
         return Page();
     }
+
+    /// <summary>The second step of an account with two-factor sign-in: the authenticator code or a recovery code.</summary>
+    public async Task<IActionResult> OnPostCodeAsync()
+    {
+        AskForCode = true;
+        if (string.IsNullOrWhiteSpace(Input.Code) && string.IsNullOrWhiteSpace(Input.RecoveryCode))
+        {
+            ModelState.AddModelError("Input.Code", "请填写验证器应用显示的6位验证码");
+            return Page();
+        }
+        var outcome = await Login.CompleteOnPage(signIn, audit, Input.Code, Input.RecoveryCode);
+        if (outcome == Login.Outcome.Success)
+        {
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+        ModelState.AddModelError("", "验证码不正确或已过期，请重新输入；多次输错账号将被锁定");
+        ModelState.Remove("Input.Code");
+        ModelState.Remove("Input.RecoveryCode");
+        Input.Code = null;
+        Input.RecoveryCode = null;
+        return Page();
+    }
+
+    public bool AskForCode { get; private set; }
 
     public sealed class LoginForm
     {
         public string? UserName { get; set; }
         public string? Password { get; set; }
+        public string? Code { get; set; }
+        public string? RecoveryCode { get; set; }
     }
 }

@@ -17,12 +17,17 @@ public static class AccountEndpoints
             {
                 var outcome = await Login.Handle(signIn, audit, request, persistent: false, IdentityConstants.BearerScheme);
                 // On success the bearer handler has already written {tokenType, accessToken, expiresIn, refreshToken}.
-                return outcome == Login.Outcome.Success
-                    ? Results.Empty
-                    : Results.Problem(title: "登录失败", detail: "用户名或密码不正确，或账号已被锁定", statusCode: 401);
+                return outcome switch
+                {
+                    Login.Outcome.Success => Results.Empty,
+                    // Only after the right password: the account asks for its authenticator code (send it as twoFactorCode).
+                    Login.Outcome.TwoFactorRequired => Results.Problem(title: "需要两步验证", detail: "请同时提交验证器应用显示的6位验证码（twoFactorCode）或一个恢复码（twoFactorRecoveryCode）",
+                        statusCode: 401, extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true }),
+                    _ => Results.Problem(title: "登录失败", detail: "用户名或密码不正确，或账号已被锁定", statusCode: 401),
+                };
             })
             .AllowAnonymous()
-            .WithSummary("Log in; returns {accessToken, expiresIn, refreshToken}. 401 for any failure.");
+            .WithSummary("Log in; returns {accessToken, expiresIn, refreshToken}. 401 for any failure; 401 with twoFactorRequired: true when the account needs its authenticator code.");
         auth.MapPost("/refresh", async (RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock) =>
                 await Sessions.Refresh(signIn, bearer, clock, request) is { } principal
                     ? Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
@@ -35,6 +40,19 @@ public static class AccountEndpoints
                 return Results.NoContent();
             })
             .WithSummary("Sign out: every token and cookie of this account stops working, refresh tokens included.");
+        var twoFactor = auth.MapGroup("/2fa");
+        twoFactor.MapGet("/", (UserManager<AppUser> users, IOptions<AccountOptions> options, ClaimsPrincipal principal) => SetUpAuthenticator.Status(users, options, principal))
+            .WithSummary("Two-factor sign-in of the signed-in account: enabled, required by its roles, recovery codes left");
+        twoFactor.MapPost("/key", (UserManager<AppUser> users, IUserStore<AppUser> store, ClaimsPrincipal principal) => SetUpAuthenticator.NewKey(users, store, principal))
+            .WithSummary("A new authenticator key (while two-factor sign-in is off): the key and its otpauth:// address");
+        twoFactor.MapPost("/enable", (EnableTwoFactorRequest request, UserManager<AppUser> users, AuditLog audit, ClaimsPrincipal principal) => EnableTwoFactor.Handle(users, audit, principal, request))
+            .WithSummary("Turn two-factor sign-in on with the app's current code; returns ten one-time recovery codes. Other sessions end.");
+        twoFactor.MapPost("/disable", async (UserManager<AppUser> users, IOptions<AccountOptions> options, AuditLog audit, ClaimsPrincipal principal) =>
+            {
+                await DisableTwoFactor.Handle(users, options, audit, principal);
+                return Results.NoContent();
+            })
+            .WithSummary("Turn two-factor sign-in off; 422 where the account's roles require it.");
         auth.MapGet("/me", (ClaimsPrincipal user) =>
             {
                 var s = user.Scope();

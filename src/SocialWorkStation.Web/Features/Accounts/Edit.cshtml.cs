@@ -114,18 +114,21 @@ public sealed class AccountForm
     public Guid? OrganisationId { get; set; }
     public bool Disabled { get; set; }
     public string? Phone { get; set; }
+    /// <summary>Shown only when the account has two-factor sign-in: reset it when the phone is lost.</summary>
+    public bool TwoFactorEnabled { get; set; }
+    public bool ResetTwoFactor { get; set; }
 
     public AccountInput ToInput() => new(
         UserName, DisplayName, string.IsNullOrEmpty(Password) ? null : Password, Roles,
         ScopeMode == RegionMode ? ScopeRegionCode?.Trim() : null,
         ScopeMode == StationMode ? ScopeStationId : null,
-        OrganisationId, Disabled, Phone);
+        OrganisationId, Disabled, Phone, ResetTwoFactor);
 
     public static AccountForm From(AccountDto a) => new()
     {
         UserName = a.UserName, DisplayName = a.DisplayName, Roles = a.Roles.ToList(),
         ScopeMode = a.ScopeStationId is not null ? StationMode : a.ScopeRegionCode is not null ? RegionMode : NoneMode,
         ScopeRegionCode = a.ScopeRegionCode, ScopeStationId = a.ScopeStationId, OrganisationId = a.OrganisationId,
-        Disabled = a.Disabled, Phone = a.Phone,
+        Disabled = a.Disabled, Phone = a.Phone, TwoFactorEnabled = a.TwoFactorEnabled,
     };
 }

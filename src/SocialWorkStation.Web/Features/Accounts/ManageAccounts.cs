@@ -81,6 +81,13 @@ public static class ManageAccounts
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Check(await users.ResetPasswordAsync(user, token, input.Password), "password");
         }
+        if (input.ResetTwoFactor == true)
+        {
+            // The phone is lost: the account signs in with its password once more and enrols a new authenticator
+            // (required roles are sent to enrol at once). ResetAuthenticatorKeyAsync renews the security stamp.
+            Check(await users.SetTwoFactorEnabledAsync(user, false), "resetTwoFactor");
+            Check(await users.ResetAuthenticatorKeyAsync(user), "resetTwoFactor");
+        }
         if (input.Disabled == true || rolesChanged)
         {
             // Ends sessions everywhere: the next request on any node finds the account disabled, or must sign in

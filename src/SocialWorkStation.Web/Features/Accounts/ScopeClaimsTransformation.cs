@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Accounts;
 
@@ -10,16 +12,20 @@ namespace SocialWorkStation.Web.Features.Accounts;
 /// no principal at all for a disabled or deleted account or a session whose security stamp is no longer current. Nothing is cached in memory, so a change
 /// made on one web node applies on every node at the next request.
 /// </summary>
-public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAccessor http) : IClaimsTransformation
+public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAccessor http, IOptions<AccountOptions> accounts) : IClaimsTransformation
 {
     private const string Marker = "sws:loaded";
     public const string RevokedKey = "sws:revoked";
+    /// <summary>The account's roles require two-factor sign-in and it has not enrolled yet: it may only enrol (docs/security.md "Two-factor sign-in").</summary>
+    public const string TwoFactorMissingClaim = "sws:2fa_missing";
     /// <summary>The claim Identity writes into every cookie and bearer token it issues (ClaimsIdentityOptions.SecurityStampClaimType).</summary>
     public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == Marker))
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == Marker)
+            // The short-lived cookie between the password and the code of a two-factor sign-in is not a session.
+            || principal.Identity.AuthenticationType == Microsoft.AspNetCore.Identity.IdentityConstants.TwoFactorUserIdScheme)
         {
             return principal;
         }
@@ -49,6 +55,10 @@ public sealed class ScopeClaimsTransformation(AppDbContext db, IHttpContextAcces
             identity.AddClaim(new Claim(c.Type, c.Value));
         }
         identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (!user.TwoFactorEnabled && accounts.Value.RequiresTwoFactor(roles))
+        {
+            identity.AddClaim(new Claim(TwoFactorMissingClaim, "1"));
+        }
         identity.AddClaims(UserScope.Of(user, roles).ToClaims());
         return new ClaimsPrincipal(identity);
     }
@@ -72,6 +82,25 @@ public static class RevokedSessionMiddleware
             await ctx.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
             ctx.Response.Redirect("/Account/Login");
             return;
+        }
+        if (ctx.User.HasClaim(c => c.Type == ScopeClaimsTransformation.TwoFactorMissingClaim))
+        {
+            // Until it enrols, an account that must use two-factor sign-in reaches only its own account pages and /auth.
+            if (ctx.Request.Path.StartsWithSegments("/api"))
+            {
+                if (!ctx.Request.Path.StartsWithSegments("/api/v1/auth"))
+                {
+                    await Results.Problem(title: "须先开启两步验证", detail: "您的角色必须使用两步验证登录：请先在 /api/v1/auth/2fa 绑定验证器应用",
+                        statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(ctx);
+                    return;
+                }
+            }
+            else if (!ctx.Request.Path.StartsWithSegments("/Account") && ctx.GetEndpoint() is { } endpoint
+                && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            {
+                ctx.Response.Redirect("/Account/TwoFactor");
+                return;
+            }
         }
         await next();
     });

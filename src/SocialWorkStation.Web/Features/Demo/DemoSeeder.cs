@@ -138,10 +138,31 @@ public static partial class DemoSeeder
             }
             await users.AddToRoleAsync(user, a.Role);
         }
+        await EnrolAdministratorsAsync(sp, users);
         await SeedRecipientsAsync(sp, headStation.Id, now);
         await SeedContractorChecksAsync(db, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
         await Reports.ReportSeeder.SeedAsync(sp, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
         return true;
+    }
+
+    /// <summary>
+    /// The three administrators must sign in with two factors (docs/security.md): in the demo they are enrolled with the
+    /// published demo key (Demo:AuthenticatorKey, README), so a tester adds it to an authenticator app and signs in.
+    /// </summary>
+    private static async Task EnrolAdministratorsAsync(IServiceProvider sp, UserManager<AppUser> users)
+    {
+        var key = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.DemoOptions>>().Value.AuthenticatorKey;
+        var store = (IUserAuthenticatorKeyStore<AppUser>)sp.GetRequiredService<IUserStore<AppUser>>();
+        foreach (var role in Roles.Administrators)
+        {
+            foreach (var user in await users.GetUsersInRoleAsync(role))
+            {
+                if (user.TwoFactorEnabled) continue;
+                await store.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+                user.TwoFactorEnabled = true;
+                await users.UpdateAsync(user);
+            }
+        }
     }
 
     /// <summary>
