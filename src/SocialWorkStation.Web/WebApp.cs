@@ -272,6 +272,7 @@ public static class WebApp
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
         Features.Reports.ReportEndpoints.Map(api);
         Features.Evaluations.EvaluationEndpoints.Map(api);
+        Features.Agreements.AgreementEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
     }
 }
