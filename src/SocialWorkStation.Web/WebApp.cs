@@ -86,6 +86,7 @@ public static class WebApp
         services.AddSingleton<RosterImportRunner>();
         Features.Reports.ReportEndpoints.AddReports(services);
         Features.Evaluations.EvaluationEndpoints.AddEvaluations(services);
+        Features.Agreements.AgreementEndpoints.AddAgreements(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.

@@ -33,6 +33,10 @@ public sealed class AgreementPageTests
         Assert.Contains("已逾期", page);
         Assert.Contains("2,120,000.05", page);
 
+        // The overdue steps are on the bureau's home page.
+        var home = await bureau.GetStringAsync("/");
+        Assert.Contains("协议副本报市（州）备案已逾期", home);
+
         // The township officer reads the list but gets no form; a station head is refused; another county's page is 404.
         var township = await (await app.ClientFor("township")).GetStringAsync("/Agreements");
         Assert.DoesNotContain("新建项目周期", township);

@@ -41,4 +41,9 @@ public static class AgreementEndpoints
             .RequireAuthorization(Permissions.AgreementsManage)
             .WithSummary("Edit an agreement, record the filing and workers-placed days; send the version you read (409 when stale)");
     }
+
+    public static void AddAgreements(this IServiceCollection services)
+    {
+        services.AddScoped<Shared.IHomeQueueSource, AgreementHomeQueue>();
+    }
 }
