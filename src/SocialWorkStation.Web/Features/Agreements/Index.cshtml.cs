@@ -78,8 +78,13 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
             return;
         }
         var scope = User.Scope();
-        Counties = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
-            .Where(r => scope.ContainsRegion(r.Code)).Take(200).Select(r => (r.Code, r.Name)).ToList();
+        var counties = db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County);
+        if (scope.RegionPrefix is { } prefix)
+        {
+            counties = counties.Where(r => r.Code.StartsWith(prefix));
+        }
+        Counties = (await counties.OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).Take(500).ToListAsync(ct))
+            .Where(r => scope.ContainsRegion(r.Code)).Select(r => (r.Code, r.Name)).ToList();
         Contractors = (await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Contractor).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).Take(500).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
         StationChoices = (await db.Platforms.AsNoTracking().VisibleTo(scope).Where(p => p.Kind != PlatformKind.VillageRoom)
