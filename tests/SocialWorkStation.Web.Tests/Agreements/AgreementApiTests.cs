@@ -205,6 +205,24 @@ public sealed class AgreementApiTests
             .AssertValidationProblem("filedOn");
     }
 
+    [Fact]
+    public async Task The_writes_are_in_the_OpenAPI_document_with_examples_whose_fields_are_the_requests()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var (path, method) in new[] { ("/api/v1/programme-cycles", "post"), ("/api/v1/programme-cycles/{id}/agreements", "post"), ("/api/v1/agreements/{id}", "put") })
+        {
+            var json = paths.GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            var schema = json.GetProperty("schema");
+            if (schema.TryGetProperty("$ref", out var r)) schema = schemas.GetProperty(r.GetString()!.Split('/')[^1]);
+            var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+            Assert.All(json.GetProperty("example").EnumerateObject(), f => Assert.Contains(f.Name, fields));
+        }
+        Assert.True(paths.GetProperty("/api/v1/programme-cycles").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/agreements/{id}").TryGetProperty("get", out _));
+    }
+
     private static JsonElement Deadline(JsonElement agreement, string key) =>
         agreement.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("key").GetString() == key);
 }
