@@ -86,6 +86,7 @@ public static class WebApp
         services.AddSingleton<RosterImportRunner>();
         Features.Reports.ReportEndpoints.AddReports(services);
         Features.Evaluations.EvaluationEndpoints.AddEvaluations(services);
+        Features.Agreements.AgreementEndpoints.AddAgreements(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -276,6 +277,7 @@ public static class WebApp
         Features.ContractorChecks.ContractorCheckEndpoints.Map(api);
         Features.Reports.ReportEndpoints.Map(api);
         Features.Evaluations.EvaluationEndpoints.Map(api);
+        Features.Agreements.AgreementEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
     }
 }

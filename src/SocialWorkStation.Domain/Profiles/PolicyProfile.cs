@@ -40,6 +40,8 @@ public sealed record PolicyProfile
     public Reports.ReportRules? Reports { get; init; }
     /// <summary>How stations are evaluated: rounds, scorers, weights, grades, precision, the default tree (docs/requirements/evaluation.md).</summary>
     public Evaluations.EvaluationRules? Evaluation { get; init; }
+    /// <summary>Programme cycles, agreements and contractors (docs/requirements/agreements.md); absent: the platform defaults of AgreementRules.Default.</summary>
+    public Agreements.AgreementRules? Agreements { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -104,6 +106,13 @@ public sealed record PolicyProfile
         {
             yield return e;
         }
+        var a = Agreements;
+        yield return Entry("agreements.cycleYears", "项目周期（年，周期内一年一签）", a?.CycleYears);
+        yield return Entry("agreements.contractorRule", "承接主体", a?.ContractorRule is { } c ? new Sourced<string>(c.Value.Description, c.Source, c.Interpretation) : null);
+        yield return Entry("agreements.termOneYearFromSigning", "每份协议服务期限为签订之日起1年", a?.TermOneYearFromSigning);
+        yield return Entry("agreements.requiredClauses", "协议应明确的内容", a?.RequiredClauses is { } rc ? new Sourced<string[]>(rc.Value.Select(x => x.Name).ToArray(), rc.Source, rc.Interpretation) : null);
+        yield return Entry("agreements.filingWorkingDays", "协议副本报市（州）备案（签订后工作日）", a?.FilingWorkingDays);
+        yield return Entry("agreements.workersPlacedMonths", "驻站社工到岗（签订后月数）", a?.WorkersPlacedMonths);
     }
 
     /// <summary>

@@ -120,6 +120,13 @@ public static class PolicyProfileParser
                 NotBlank(file, field + ".source", value ?? "");
             }
         }
+        if (p.Agreements is { } agreements)
+        {
+            foreach (var (field, problem) in Agreements.AgreementRulesValidation.Problems(agreements))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+        }
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

@@ -155,6 +155,18 @@ public static class OpenApiSetup
         ["POST /api/v1/reports/{id}/correct"] = """{"version": 4, "comments": "补录10月28日的走访记录后更正。"}""",
         ["POST /api/v1/featured-cases/{id}/publish"] = """{"version": 2}""",
         ["POST /api/v1/featured-cases/{id}/unpublish"] = """{"version": 3}""",
+        ["POST /api/v1/programme-cycles"] = """
+            {"countyCode": "469030", "profileKey": "hainan-qiongzhong", "buyerName": "琼中黎族苗族自治县民政局",
+             "contractorId": "01a213b6-60ce-75cc-a21e-d66fd2bdd935", "startDate": "2026-03-01", "stationIds": ["01a213b6-60ce-75cc-a21e-d66fd2bdd936"]}
+            """,
+        ["POST /api/v1/programme-cycles/{id}/agreements"] = """
+            {"yearNumber": 1, "signedOn": "2026-03-02", "termStart": "2026-03-02", "termEnd": "2027-03-02", "amount": 2120000.00,
+             "clauses": ["serviceContent", "targets", "serviceRequirements", "rightsAndDuties", "performanceEvaluation", "liability", "forceMajeure"]}
+            """,
+        ["PUT /api/v1/agreements/{id}"] = """
+            {"signedOn": "2026-03-02", "termStart": "2026-03-02", "termEnd": "2027-03-02", "amount": 2120000.00,
+             "clauses": ["serviceContent", "targets"], "filedOn": "2026-03-20", "workersPlacedOn": "2026-03-30", "version": 2}
+            """,
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

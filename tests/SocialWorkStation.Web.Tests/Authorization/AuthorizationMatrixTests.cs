@@ -176,6 +176,17 @@ public sealed class AuthorizationMatrixTests
         var insideCase = await Cases.CaseApiTests.AddCaseDirect(app, Guid.Parse(headStation), insideRecipient);
         var outsideCase = await Cases.CaseApiTests.AddCaseDirect(app, outsideStation, outsideRecipient);
         var check = await ContractorCheckSamples(app, headStation, outsideStation);
+        // Cycles: inside in Qiongzhong with the demo contractor (the demo manager's organisation), outside in Ledong with another contractor.
+        var demoContractor = await app.WithDb(d => d.Organisations.Where(o => o.Kind == Features.Organisations.OrganisationKind.Contractor && o.Name.Contains("演示")).Select(o => o.Id).FirstAsync());
+        var ledongContractor = await app.WithDb(async d =>
+        {
+            var o = new Features.Organisations.Organisation { Name = "矩阵乐东承接机构" + Guid.NewGuid().ToString("N")[..6], Kind = Features.Organisations.OrganisationKind.Contractor, RegionCode = "469027" };
+            d.Organisations.Add(o);
+            await d.SaveChangesAsync();
+            return o.Id;
+        });
+        var insideCycle = await Agreements.AgreementTestData.AddDirect(app, Guid.Parse(headStation), "469030", "hainan-qiongzhong", demoContractor);
+        var outsideCycle = await Agreements.AgreementTestData.AddDirect(app, outsideStation, "469027", "hainan-ledong", ledongContractor);
         return new Dictionary<string, Samples>(services)
         {
             ["contractor-checks.id"] = check,
@@ -193,6 +204,8 @@ public sealed class AuthorizationMatrixTests
             ["recipient-imports.id"] = new(insideImport.ToString(), outsideImport.ToString()),
             ["evaluation-rounds.id"] = new((await Evaluations.EvaluationTestData.AddRoundDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),
                 (await Evaluations.EvaluationTestData.AddRoundDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
+            ["programme-cycles.id"] = new(insideCycle.Cycle.ToString(), outsideCycle.Cycle.ToString()),
+            ["agreements.id"] = new(insideCycle.Agreement.ToString(), outsideCycle.Agreement.ToString()),
             ["evaluation-trees.id"] = new(await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469030")).Id.ToString()),
                 await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469027")).Id.ToString())),
         };

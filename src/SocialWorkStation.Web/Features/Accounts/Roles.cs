@@ -95,6 +95,11 @@ public static class Permissions
     /// <summary>Score stations in a round in one's own workspace: the third-party evaluator, the bureau, the township (三方评分).</summary>
     public const string EvaluationsScore = "evaluations.score";
 
+    /// <summary>Start programme cycles and sign, edit and record the steps of service agreements (the county bureau and above, docs/requirements/agreements.md).</summary>
+    public const string AgreementsManage = "agreements.manage";
+    /// <summary>Read programme cycles and agreements: the bureau, the township (its stations'), the contractor manager (its own organisation's).</summary>
+    public const string AgreementsRead = "agreements.read";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         // The auditor reads the audit trail and nothing else (三员分立); what the other administrators read is narrowed by AdministratorAreas.
@@ -135,5 +140,7 @@ public static class Permissions
         [PublicWrite] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         [PublicContractor] = [Roles.BureauOfficer, Roles.ContractorManager],
         [PublicApprove] = [Roles.BureauOfficer],
+        [AgreementsManage] = [Roles.BureauOfficer],
+        [AgreementsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager],
     };
 }

@@ -65,8 +65,10 @@ public sealed class OrganisationForm
     public string? Kind { get; set; }
     public string? RegionCode { get; set; }
     public string? CreditCode { get; set; }
+    public string? LegalForm { get; set; }
+    public string? RegisteringAuthority { get; set; }
     public string? Contact { get; set; }
     public string? Phone { get; set; }
 
-    public OrganisationInput ToInput() => new(Name, Kind, RegionCode?.Trim(), CreditCode, Contact, Phone);
+    public OrganisationInput ToInput() => new(Name, Kind, RegionCode?.Trim(), CreditCode, Contact, Phone, LegalForm, RegisteringAuthority);
 }

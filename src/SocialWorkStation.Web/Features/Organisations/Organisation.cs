@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialWorkStation.Domain.Agreements;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Infrastructure;
@@ -18,6 +19,10 @@ public sealed class Organisation : IVersioned
     public string RegionCode { get; set; } = "";
     /// <summary>Unified social credit code (统一社会信用代码), when known.</summary>
     public string? CreditCode { get; set; }
+    /// <summary>A contractor's legal form (社会服务机构/社会团体/基金会/企业/其他), when recorded.</summary>
+    public LegalForm? LegalForm { get; set; }
+    /// <summary>The authority it is registered with (民政部门/市场监管部门/其他), when recorded.</summary>
+    public RegisteringAuthority? RegisteringAuthority { get; set; }
     public string? Contact { get; set; }
     public string? Phone { get; set; }
     public int Version { get; set; } = 1;
@@ -41,6 +46,8 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         b.Property(o => o.Kind).HasConversion<int>();
         b.Property(o => o.RegionCode).HasMaxLength(12).IsRequired();
         b.Property(o => o.CreditCode).HasMaxLength(18);
+        b.Property(o => o.LegalForm).HasConversion<int?>();
+        b.Property(o => o.RegisteringAuthority).HasConversion<int?>();
         b.Property(o => o.Contact).HasMaxLength(50);
         b.Property(o => o.Phone).HasMaxLength(30);
         b.Property(o => o.Version).IsConcurrencyToken();
@@ -48,9 +55,13 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     }
 }
 
-public sealed record OrganisationDto(Guid Id, string Name, string Kind, string RegionCode, string? CreditCode, string? Contact, string? Phone, int Version);
+/// <param name="LegalForm">socialServiceOrganisation, socialGroup, foundation, enterprise or other (null: not recorded).</param>
+/// <param name="RegisteringAuthority">civilAffairs, marketRegulation or other (null: not recorded).</param>
+public sealed record OrganisationDto(Guid Id, string Name, string Kind, string RegionCode, string? CreditCode, string? Contact, string? Phone, int Version,
+    string? LegalForm = null, string? RegisteringAuthority = null);
 
-public sealed record OrganisationInput(string? Name, string? Kind, string? RegionCode, string? CreditCode, string? Contact, string? Phone);
+public sealed record OrganisationInput(string? Name, string? Kind, string? RegionCode, string? CreditCode, string? Contact, string? Phone,
+    string? LegalForm = null, string? RegisteringAuthority = null);
 
 /// <summary>Organisations: listed within the caller's region scope; created by administrators and bureaus.</summary>
 public static class OrganisationUseCases
@@ -63,7 +74,8 @@ public static class OrganisationUseCases
     };
 
     public static OrganisationDto ToDto(Organisation o) =>
-        new(o.Id, o.Name, JsonNames.Camel(o.Kind.ToString()), o.RegionCode, o.CreditCode, o.Contact, o.Phone, o.Version);
+        new(o.Id, o.Name, JsonNames.Camel(o.Kind.ToString()), o.RegionCode, o.CreditCode, o.Contact, o.Phone, o.Version,
+            o.LegalForm is { } f ? JsonNames.Camel(f.ToString()) : null, o.RegisteringAuthority is { } a ? JsonNames.Camel(a.ToString()) : null);
 
     public static async Task<Paged<OrganisationDto>> List(AppDbContext db, UserScope scope, string? kind, PageRequest page, CancellationToken ct)
     {
@@ -104,8 +116,24 @@ public static class OrganisationUseCases
                 errors.Add("regionCode", "该区划不在您的管辖范围内");
             }
         }
+        LegalForm? legalForm = null;
+        if (!string.IsNullOrWhiteSpace(input.LegalForm))
+        {
+            if (Enum.TryParse<LegalForm>(input.LegalForm, true, out var f) && Enum.IsDefined(f)) legalForm = f;
+            else errors.Add("legalForm", "组织形式应为 socialServiceOrganisation（社会服务机构）、socialGroup（社会团体）、foundation（基金会）、enterprise（企业）或 other（其他）");
+        }
+        RegisteringAuthority? authority = null;
+        if (!string.IsNullOrWhiteSpace(input.RegisteringAuthority))
+        {
+            if (Enum.TryParse<RegisteringAuthority>(input.RegisteringAuthority, true, out var a) && Enum.IsDefined(a)) authority = a;
+            else errors.Add("registeringAuthority", "登记机关应为 civilAffairs（民政部门）、marketRegulation（市场监管部门）或 other（其他）");
+        }
         errors.ThrowIfAny();
-        var o = new Organisation { Name = input.Name!.Trim(), Kind = kind, RegionCode = input.RegionCode!, CreditCode = input.CreditCode, Contact = input.Contact, Phone = input.Phone };
+        var o = new Organisation
+        {
+            Name = input.Name!.Trim(), Kind = kind, RegionCode = input.RegionCode!, CreditCode = string.IsNullOrWhiteSpace(input.CreditCode) ? null : input.CreditCode.Trim(),
+            Contact = input.Contact, Phone = input.Phone, LegalForm = legalForm, RegisteringAuthority = authority,
+        };
         db.Organisations.Add(o);
         await db.SaveChangesAsync(ct);
         return ToDto(o);

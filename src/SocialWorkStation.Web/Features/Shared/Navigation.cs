@@ -75,6 +75,10 @@ public static class Navigation
                 new NavItem("需求调研", "/NeedsSurveys/Index", "map", "/NeedsSurveys"),
                 new NavItem("特色案例", "/FeaturedCases/Index", "book", "/FeaturedCases"),
             ]));
+            if (user.Can(Permissions.AgreementsRead))
+            {
+                groups.Add(new NavGroup("项目", [new NavItem("项目周期与协议", "/Agreements/Index", "book", "/Agreements")]));
+            }
             groups.Add(new NavGroup("报表", [new NavItem("报告报送", "/Reports/Index", "book", "/Reports")]));
             groups.Add(new NavGroup("评估", [new NavItem("评估轮次", "/Evaluations/Index", "check", "/Evaluations/Index"), new NavItem("评估指标体系", "/Evaluations/Trees", "list", "/Evaluations/Trees")]));
         }

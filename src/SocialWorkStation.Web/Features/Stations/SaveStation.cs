@@ -152,6 +152,11 @@ public static class SaveStation
         }
         errors.ThrowIfAny();
         await CheckTiers(db, profiles.Find(input.ProfileKey!)!, kind!.Value, input, self, ct);
+        if (input.ContractorId is { } contractorId)
+        {
+            // Who may contract under the profile (Ledong 一、（三）: not a company registered with the market regulator): 422 naming the clause.
+            await Agreements.ContractorRuleCheck.Ensure(db, profiles.Find(input.ProfileKey!)!, contractorId, "contractorId", ct);
+        }
         return kind.Value;
     }
 

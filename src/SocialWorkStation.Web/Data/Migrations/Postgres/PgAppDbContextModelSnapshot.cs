@@ -352,6 +352,128 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("ActivityWorkers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Clauses")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("WorkersPlacedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("YearNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "YearNumber")
+                        .IsUnique();
+
+                    b.ToTable("Agreement");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ContractorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractorId");
+
+                    b.HasIndex("CountyCode");
+
+                    b.ToTable("ProgrammeCycle");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycleStation", b =>
+                {
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CycleId", "StationId");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("ProgrammeCycleStation");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1221,6 +1343,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LegalForm")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1234,6 +1359,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("RegisteringAuthority")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2885,6 +3013,45 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.Agreement", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", "Cycle")
+                        .WithMany("Agreements")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contractor");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycleStation", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", null)
+                        .WithMany("Stations")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
@@ -3453,6 +3620,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Kinds");
 
                     b.Navigation("Workers");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Stations");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Cases.Case", b =>

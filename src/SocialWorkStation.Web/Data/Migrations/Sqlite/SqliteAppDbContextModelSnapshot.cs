@@ -341,6 +341,128 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("ActivityWorkers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clauses")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WorkersPlacedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "YearNumber")
+                        .IsUnique();
+
+                    b.ToTable("Agreement");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractorId");
+
+                    b.HasIndex("CountyCode");
+
+                    b.ToTable("ProgrammeCycle");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycleStation", b =>
+                {
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CycleId", "StationId");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("ProgrammeCycleStation");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1208,6 +1330,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LegalForm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1221,6 +1346,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegisteringAuthority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2867,6 +2995,45 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.Agreement", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", "Cycle")
+                        .WithMany("Agreements")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contractor");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycleStation", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", null)
+                        .WithMany("Stations")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
@@ -3435,6 +3602,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Kinds");
 
                     b.Navigation("Workers");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Stations");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Cases.Case", b =>

@@ -1,0 +1,49 @@
+using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Accounts;
+using SocialWorkStation.Web.Features.Profiles;
+using SocialWorkStation.Web.Infrastructure;
+
+namespace SocialWorkStation.Web.Features.Agreements;
+
+/// <summary>Programme cycles and annual agreements (docs/requirements/agreements.md).</summary>
+public static class AgreementEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var cycles = api.MapGroup("/programme-cycles").WithTags("项目周期 Programme cycles").RequireAuthorization(Permissions.AgreementsRead);
+        cycles.MapGet("/", (string? countyCode, int? page, int? pageSize, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ListCycles.Handle(db, profiles, clock, http.User, countyCode, PageRequest.From(page, pageSize), ct))
+            .WithSummary("Programme cycles the caller may read (bureau: its region; township: its stations'; contractor manager: its own organisation's), newest first, paged");
+        cycles.MapGet("/{id:guid}", (Guid id, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ListCycles.One(db, profiles, clock, http.User, id, ct))
+            .WithSummary("One cycle with its stations and agreements (404 outside the caller's scope)");
+        cycles.MapPost("/", async (CycleInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await CreateCycle.Handle(db, profiles, clock, http.User, input, ct);
+                return TypedResults.Created($"/api/v1/programme-cycles/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.AgreementsManage)
+            .WithSummary("Start a cycle: county, profile, buyer, contractor (422 when the profile does not let it contract), start date, stations; its length comes from the profile");
+        cycles.MapPost("/{id:guid}/agreements", async (Guid id, AgreementInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await SaveAgreement.Create(db, profiles, clock, http.User, id, input, ct);
+                return TypedResults.Created($"/api/v1/agreements/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.AgreementsManage)
+            .WithSummary("Sign the cycle's agreement for a year (default the next): 422 beyond the cycle's length, 409 when that year is signed; missing required clauses are flagged");
+
+        var agreements = api.MapGroup("/agreements").WithTags("服务协议 Agreements").RequireAuthorization(Permissions.AgreementsRead);
+        agreements.MapGet("/{id:guid}", (Guid id, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                SaveAgreement.Get(db, profiles, clock, http.User, id, ct))
+            .WithSummary("One agreement: term, amount, required clauses and which are missing, deadlines from the signing date and which are overdue today (404 outside scope)");
+        agreements.MapPut("/{id:guid}", (Guid id, AgreementInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                SaveAgreement.Update(db, profiles, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.AgreementsManage)
+            .WithSummary("Edit an agreement, record the filing and workers-placed days; send the version you read (409 when stale)");
+    }
+
+    public static void AddAgreements(this IServiceCollection services)
+    {
+        services.AddScoped<Shared.IHomeQueueSource, AgreementHomeQueue>();
+    }
+}
