@@ -99,6 +99,9 @@ public static class WebApp
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditChainKey>();
+        services.AddOptions<AuditOptions>().Bind(config.GetSection(AuditOptions.Section));
+        services.AddHostedService<AuditSealer>();
         services.AddDatabase(config, builder.Environment.ContentRootPath);
 
         var accounts = config.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();

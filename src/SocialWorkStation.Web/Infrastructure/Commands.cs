@@ -44,8 +44,19 @@ public static class Commands
                     Console.WriteLine($"进度统计已重算：站点 {result.Platforms} 个，社工 {result.Workers} 名，修正了 {result.Differences} 处计数差异。");
                 }
                 break;
+            case "verify-audit":
+                await Startup.InitialiseAsync(app.Services, app.Configuration);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var v = await Features.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                        scope.ServiceProvider.GetRequiredService<Features.Audit.AuditChainKey>(), CancellationToken.None);
+                    Console.WriteLine($"审计日志 {v.Entries} 条（启用校验前 {v.Unsigned} 条），封存 {v.Seals} 段，待封存 {v.Unsealed} 条。");
+                    Console.WriteLine(v.Intact ? "校验通过：未发现改动、删除或伪造。" : $"校验失败：{v.BrokenAt}");
+                    Environment.ExitCode = v.Intact ? 0 : 1;
+                }
+                break;
             default:
-                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key, rebuild-progress");
+                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key, rebuild-progress, verify-audit");
                 Environment.ExitCode = 2;
                 break;
         }

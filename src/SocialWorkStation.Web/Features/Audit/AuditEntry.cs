@@ -25,6 +25,8 @@ public sealed class AuditEntry
     /// <summary>Why (a reveal's reason) or a summary (an import's counts).</summary>
     public string? Note { get; set; }
     public string? IpAddress { get; set; }
+    /// <summary>HMAC of the fields above made when the platform wrote the entry (<see cref="AuditChain"/>); null only before the chain existed.</summary>
+    public string? Mac { get; set; }
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -37,6 +39,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(e => e.EntityType).HasMaxLength(64);
         b.Property(e => e.EntityId).HasMaxLength(200);
         b.Property(e => e.IpAddress).HasMaxLength(64);
+        b.Property(e => e.Mac).HasMaxLength(64);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.HasIndex(e => e.UserId);

@@ -13,7 +13,7 @@ namespace SocialWorkStation.Web.Features.Audit;
 /// Records every create, update and delete in the same transaction as the change itself, and bumps
 /// the <c>Version</c> of versioned records so a stale write fails (409). Uses TimeProvider, never the wall clock.
 /// </summary>
-public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock, AuditChainKey chain) : SaveChangesInterceptor
 {
     // Identity's secrets never enter the trail.
     private static readonly HashSet<string> Secret =
@@ -79,6 +79,13 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 Before = before,
                 After = after,
             });
+        }
+        // Every entry written now carries its MAC (docs/security.md "Tamper-evident audit"); the time is cut to the
+        // microsecond first, as PostgreSQL keeps it, so the MAC still fits after the round trip.
+        foreach (var a in db.ChangeTracker.Entries<AuditEntry>().Where(x => x.State == EntityState.Added))
+        {
+            a.Entity.At = new DateTime(a.Entity.At.Ticks - a.Entity.At.Ticks % 10, DateTimeKind.Utc);
+            a.Entity.Mac = chain.Mac(AuditChain.Canonical(a.Entity));
         }
     }
 

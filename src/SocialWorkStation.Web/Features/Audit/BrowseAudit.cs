@@ -41,5 +41,9 @@ public static class BrowseAudit
             .RequireAuthorization(Permissions.AuditRead)
             .WithTags("审计 Audit")
             .WithSummary("The audit trail, newest first, filtered");
+        api.MapPost("/audit/verify", (AppDbContext db, AuditChainKey key, CancellationToken ct) => AuditChain.VerifyAsync(db, key, ct))
+            .RequireAuthorization(Permissions.AuditRead)
+            .WithTags("审计 Audit")
+            .WithSummary("Checks every entry's MAC and every seal of the audit trail; reports the first broken link (docs/security.md)");
     }
 }

@@ -11,7 +11,7 @@ namespace SocialWorkStation.Web.Features.Audit;
 
 /// <summary>The audit trail for the audit administrator: filters, paging, changes shown field by field.</summary>
 [Authorize(Policy = Permissions.AuditRead)]
-public sealed class IndexModel(AppDbContext db) : AppPageModel
+public sealed class IndexModel(AppDbContext db, AuditChainKey chain) : AppPageModel
 {
     public const int PageSize = 30;
 
@@ -58,6 +58,15 @@ public sealed class IndexModel(AppDbContext db) : AppPageModel
         }
         Result = await BrowseAudit.Handle(db, new BrowseAudit.Query(UserName, ActionName, EntityType, null, From, To),
             new PageRequest(PageNumber is > 0 ? PageNumber.Value : 1, PageSize), ct);
+    }
+
+    /// <summary>The result of 校验日志完整性 (docs/security.md "Tamper-evident audit").</summary>
+    public AuditChain.Verification? Verification { get; private set; }
+
+    public async Task OnPostVerifyAsync(CancellationToken ct)
+    {
+        Verification = await AuditChain.VerifyAsync(db, chain, ct);
+        await OnGetAsync(ct);
     }
 
     public static string ActionText(string action) => Actions.FirstOrDefault(a => a.Value == action).Text ?? action;
