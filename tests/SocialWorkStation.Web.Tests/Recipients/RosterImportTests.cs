@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Web.Tests.Infrastructure;
 using static SocialWorkStation.Web.Tests.Recipients.RecipientFixtures;
@@ -166,5 +167,39 @@ public sealed class RosterImportTests
         var done = await WaitFor(worker, id.ToString(), "checked", "failed");
         Assert.Equal("checked", done.GetProperty("status").GetString());
         Assert.Equal(1, done.GetProperty("diff").GetProperty("new").GetInt32());
+    }
+
+    /// <summary>The same node restarted (issue 17 item 14): its own job, still leased to it, resumes at once; another live node's job is left alone.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_restarted_node_resumes_its_own_job_at_once_and_leaves_a_live_nodes_job(string db)
+    {
+        var app = TestApp.For(db);
+        var runner = app.Services.GetRequiredService<Web.Features.Recipients.RosterImportRunner>();
+        var worker = await app.ClientFor("worker");
+        async Task<Guid> Leased(string owner)
+        {
+            var upload = await (await Upload(worker, Xlsx([Row(NewName(), NewId())]), "temporaryAssistance")).ReadJson();
+            var id = Guid.Parse(upload.GetProperty("id").GetString()!);
+            await app.WithDb(async d =>
+            {
+                var job = await d.RosterImports.FirstAsync(x => x.Id == id);
+                job.MappingJson = "{\"name\":\"姓名\",\"idNumber\":\"身份证号码\"}";
+                job.Status = Web.Features.Recipients.RosterImportStatus.Checking;
+                job.LeaseOwner = owner;
+                job.LeaseUntil = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(9); // far from expiring
+                return await d.SaveChangesAsync();
+            });
+            return id;
+        }
+        var mine = await Leased(runner.Node);
+        var theirs = await Leased("another-node-still-running");
+        while (await runner.RunNextAsync(CancellationToken.None))
+        {
+        }
+        var done = await WaitFor(worker, mine.ToString(), "checked", "failed");
+        Assert.Equal("checked", done.GetProperty("status").GetString());
+        var other = await app.WithDb(d => d.RosterImports.AsNoTracking().FirstAsync(x => x.Id == theirs));
+        Assert.Equal(Web.Features.Recipients.RosterImportStatus.Checking, other.Status);
+        Assert.Equal("another-node-still-running", other.LeaseOwner);
     }
 }

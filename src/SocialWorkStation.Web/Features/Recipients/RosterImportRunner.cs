@@ -14,6 +14,11 @@ public sealed class RosterImportOptions
     [Range(0.1, 60)] public double PollSeconds { get; set; } = 1;
     /// <summary>A job whose node stops renewing its lease for this long is taken over by another node.</summary>
     [Range(1, 1440)] public int LeaseMinutes { get; set; } = 10;
+    /// <summary>
+    /// This node's name, the same across restarts (default: the machine name), so a restarted node resumes its own jobs at
+    /// once instead of waiting out their lease. Several nodes on one machine need one each.
+    /// </summary>
+    public string? NodeId { get; set; }
 }
 
 /// <summary>
@@ -24,7 +29,11 @@ public sealed class RosterImportOptions
 public sealed class RosterImportRunner(IServiceScopeFactory scopes, IOptions<RosterImportOptions> options, TimeProvider clock, ILogger<RosterImportRunner> logger)
     : BackgroundService
 {
-    private readonly string _node = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _node = string.IsNullOrWhiteSpace(options.Value.NodeId) ? Environment.MachineName : options.Value.NodeId.Trim();
+    /// <summary>The jobs this process is running now; any other job leased to this node was left by an earlier run of it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _running = new();
+
+    public string Node => _node;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,9 +67,13 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, IOptions<Ros
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var running = _running.Keys.ToList();
+        // A running job is taken over when its node's lease ran out, or at once when the node is this one restarted
+        // (docs/security.md: a killed import does not wait out its lease when the same node comes back).
         var candidate = await db.RosterImports.AsNoTracking()
             .Where(x => x.Status == RosterImportStatus.QueuedCheck || x.Status == RosterImportStatus.QueuedApply
-                || ((x.Status == RosterImportStatus.Checking || x.Status == RosterImportStatus.Applying) && x.LeaseUntil < now))
+                || ((x.Status == RosterImportStatus.Checking || x.Status == RosterImportStatus.Applying)
+                    && (x.LeaseUntil < now || (x.LeaseOwner == _node && !running.Contains(x.Id)))))
             .OrderBy(x => x.CreatedAt)
             .Select(x => new { x.Id, x.Status, x.LeaseUntil })
             .FirstOrDefaultAsync(ct);
@@ -68,16 +81,27 @@ public sealed class RosterImportRunner(IServiceScopeFactory scopes, IOptions<Ros
         {
             return false;
         }
-        var running = candidate.Status is RosterImportStatus.QueuedCheck or RosterImportStatus.Checking ? RosterImportStatus.Checking : RosterImportStatus.Applying;
+        var status = candidate.Status is RosterImportStatus.QueuedCheck or RosterImportStatus.Checking ? RosterImportStatus.Checking : RosterImportStatus.Applying;
         var lease = now.AddMinutes(options.Value.LeaseMinutes);
-        var claimed = await db.RosterImports
-            .Where(x => x.Id == candidate.Id && x.Status == candidate.Status && x.LeaseUntil == candidate.LeaseUntil)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, running).SetProperty(x => x.LeaseOwner, _node).SetProperty(x => x.LeaseUntil, lease), ct);
-        if (claimed != 1)
+        if (!_running.TryAdd(candidate.Id, 0))
         {
-            return true; // another node took it; look again
+            return true;
         }
-        await RunAsync(candidate.Id, running, ct);
+        try
+        {
+            var claimed = await db.RosterImports
+                .Where(x => x.Id == candidate.Id && x.Status == candidate.Status && x.LeaseUntil == candidate.LeaseUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, status).SetProperty(x => x.LeaseOwner, _node).SetProperty(x => x.LeaseUntil, lease), ct);
+            if (claimed != 1)
+            {
+                return true; // another node took it; look again
+            }
+            await RunAsync(candidate.Id, status, ct);
+        }
+        finally
+        {
+            _running.TryRemove(candidate.Id, out _);
+        }
         return true;
     }
 
