@@ -64,7 +64,15 @@ public sealed record IdNumber(string Value, DateOnly BirthDate, Sex Sex)
         return CheckChars[sum % 11];
     }
 
-    /// <summary>460***********1234: the first 3 and last 4 characters shown.</summary>
+    /// <summary>
+    /// 460***************: only the first 3 characters, for people whose birth date is shown beside the number (workers,
+    /// volunteers). The county code and the birth date already give 14 of the 18 characters; the last 4 would complete
+    /// the number (docs/security.md "Data protection").
+    /// </summary>
+    public static string MaskBesideBirthDate(string? value) =>
+        string.IsNullOrEmpty(value) || value.Length < 8 ? "****" : value[..3] + new string('*', value.Length - 3);
+
+    /// <summary>460***********1234: the first 3 and last 4 characters shown (where no birth date is shown beside it).</summary>
     public static string Mask(string? value) =>
         string.IsNullOrEmpty(value) || value.Length < 8 ? "****" : value[..3] + new string('*', value.Length - 7) + value[^4..];
 

@@ -59,6 +59,20 @@ public sealed class IdNumberTests
         Assert.Equal("110***********002X", IdNumber.Mask("11010519491231002X"));
     }
 
+    /// <summary>Beside a clear birth date (workers, volunteers) the mask keeps back the sequence and check characters too.</summary>
+    [Fact]
+    public void Masking_beside_a_birth_date_leaves_four_characters_nothing_else_gives()
+    {
+        const string id = "11010519491231002X";
+        var masked = IdNumber.MaskBesideBirthDate(id);
+        Assert.Equal("110***************", masked);
+        Assert.Equal(18, masked.Length);
+        // The county (first 6) and the birth date (next 8) may be known from elsewhere; the last 4 must not be.
+        Assert.DoesNotContain(id[^4..], masked);
+        Assert.Equal("****", IdNumber.MaskBesideBirthDate("1234567"));
+        Assert.Equal("****", IdNumber.MaskBesideBirthDate(null));
+    }
+
     [Theory]
     [InlineData("1980-05-10", "2026-05-09", 45)] // the day before the 46th birthday
     [InlineData("1980-05-10", "2026-05-10", 46)] // the 46th birthday itself

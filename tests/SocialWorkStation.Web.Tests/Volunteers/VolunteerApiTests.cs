@@ -32,7 +32,7 @@ public sealed class VolunteerApiTests
         var response = await worker.PostJson("/api/v1/volunteers", NewVolunteer("王志愿", id));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var v = await response.ReadJson();
-        Assert.Equal(IdNumber.Mask(id), v.GetProperty("idNumber").GetString());
+        Assert.Equal(IdNumber.MaskBesideBirthDate(id), v.GetProperty("idNumber").GetString());
         Assert.Equal("1985-06-15", v.GetProperty("birthDate").GetString());
         Assert.DoesNotContain(id, await (await worker.GetAsync("/api/v1/volunteers?pageSize=500")).Content.ReadAsStringAsync());
         // Found by the tail of the number.
@@ -170,7 +170,7 @@ public sealed class VolunteerApiTests
         Assert.StartsWith("469030100-", proof.GetProperty("number").GetString());
         Assert.False(string.IsNullOrEmpty(proof.GetProperty("issuedOn").GetString()));
         var list = await head.GetJson($"/api/v1/volunteers/{v.Id()}/proofs");
-        Assert.Equal(IdNumber.Mask(id), list[0].GetProperty("idNumber").GetString());
+        Assert.Equal(IdNumber.MaskBesideBirthDate(id), list[0].GetProperty("idNumber").GetString());
         Assert.Equal(id, (await head.GetJson($"/api/v1/volunteers/{v.Id()}/proofs/{proof.Id()}")).GetProperty("idNumber").GetString());
         // No service in the period: no proof.
         Assert.Equal((HttpStatusCode)422, (await head.PostJson($"/api/v1/volunteers/{v.Id()}/proofs", new { from = "2026-04-01", to = "2026-04-30", personInCharge = "黄站长", contact = "x" })).StatusCode);
@@ -192,7 +192,7 @@ public sealed class VolunteerApiTests
         var row = Assert.Single(roster);
         Assert.Equal("'=HYPERLINK(\"x\")", row["姓名"]);
         Assert.Equal("'@SUM(A1)", row["服务技能"]);
-        Assert.Equal(IdNumber.Mask(id), row["证件号码"]);
+        Assert.Equal(IdNumber.MaskBesideBirthDate(id), row["证件号码"]);
         var records = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "服务时长记录").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal("'+1 宣传", Assert.Single(records)["服务内容"]);
         Assert.Equal(1.67, Convert.ToDouble(records[0]["服务时长（小时）"]), 2);

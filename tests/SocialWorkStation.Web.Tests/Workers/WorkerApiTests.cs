@@ -25,7 +25,7 @@ public sealed class WorkerApiTests
         var created = await bureau.PostJson("/api/v1/workers", Worker(station, "林小红", idNumber, "1993-07-08"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var json = await created.ReadJson();
-        Assert.Equal(IdNumber.Mask(idNumber), json.GetProperty("idNumber").GetString());
+        Assert.Equal(IdNumber.MaskBesideBirthDate(idNumber), json.GetProperty("idNumber").GetString());
         Assert.Equal("1993-07-08", json.GetProperty("birthDate").GetString());
         Assert.Equal("female", json.GetProperty("sex").GetString());
         Assert.Equal("worker", json.GetProperty("role").GetString());
@@ -37,7 +37,7 @@ public sealed class WorkerApiTests
 
         var list = await bureau.GetJson($"/api/v1/workers?stationId={station}");
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());
-        Assert.Equal(IdNumber.Mask(idNumber), item.GetProperty("idNumber").GetString());
+        Assert.Equal(IdNumber.MaskBesideBirthDate(idNumber), item.GetProperty("idNumber").GetString());
         Assert.DoesNotContain(idNumber, list.ToString());
         Assert.Equal(1, (await bureau.GetJson($"/api/v1/workers?stationId={station}&active=true")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await bureau.GetJson($"/api/v1/workers?stationId={station}&active=false")).GetProperty("total").GetInt32());

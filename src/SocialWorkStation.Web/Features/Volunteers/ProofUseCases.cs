@@ -83,7 +83,7 @@ public static class ProofUseCases
         var v = await VolunteerUseCases.Load(db, scope, volunteerId, ct);
         var proofs = await db.Set<VolunteerProof>().AsNoTracking().Where(p => p.VolunteerId == v.Id).OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Number).ToListAsync(ct);
         // Lists show the number masked; one proof (to print) shows it in full and is audited.
-        return proofs.Select(p => ToDto(p, v) with { IdNumber = IdNumber.Mask(v.IdNumber) }).ToList();
+        return proofs.Select(p => ToDto(p, v) with { IdNumber = IdNumber.MaskBesideBirthDate(v.IdNumber) }).ToList();
     }
 
     public static async Task<ProofDto> Get(AppDbContext db, AuditLog audit, UserScope scope, Guid volunteerId, Guid proofId, CancellationToken ct)
@@ -127,7 +127,7 @@ public static class ProofUseCases
             .Where(s => s.StationId == station.Id && s.Date >= from && s.Date <= to).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(ct);
         var themes = await Themes(db, services, ct);
         var minutes = services.GroupBy(s => s.VolunteerId).ToDictionary(g => g.Key, g => g.Sum(s => s.Minutes));
-        string Id(Volunteer v) => reveal ? v.IdNumber : IdNumber.Mask(v.IdNumber);
+        string Id(Volunteer v) => reveal ? v.IdNumber : IdNumber.MaskBesideBirthDate(v.IdNumber);
 
         var roster = volunteers.Select((v, i) => new Dictionary<string, object?>
         {

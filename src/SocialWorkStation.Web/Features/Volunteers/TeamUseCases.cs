@@ -88,7 +88,7 @@ public static class TeamUseCases
             t.FoundedOn.ToString("yyyy-MM-dd"), t.DisbandedOn?.ToString("yyyy-MM-dd"), t.Leader, t.LeaderPhone, t.ServiceArea, t.TeamNumber,
             StationStandards.TeamActiveOn(t.FoundedOn, t.DisbandedOn, today),
             t.Members.Where(m => m.Volunteer is not null).OrderBy(m => m.Volunteer!.Name)
-                .Select(m => new TeamMemberDto(m.VolunteerId, m.Volunteer!.Name, IdNumber.Mask(m.Volunteer.IdNumber))).ToList(),
+                .Select(m => new TeamMemberDto(m.VolunteerId, m.Volunteer!.Name, IdNumber.MaskBesideBirthDate(m.Volunteer.IdNumber))).ToList(),
             t.CreatedAt, t.Version)).ToList();
     }
 }

@@ -98,7 +98,7 @@ public static class VolunteerUseCases
         errors.ThrowIfAny();
         if (await db.Set<Volunteer>().AnyAsync(x => x.StationId == stationId && x.IdType == type && x.IdNumber == number && x.Id != v.Id, ct))
         {
-            throw new ConflictException($"证件号码 {IdNumber.Mask(number)} 已在本站登记为志愿者，请在志愿者名册中查找，不要重复登记。");
+            throw new ConflictException($"证件号码 {IdNumber.MaskBesideBirthDate(number)} 已在本站登记为志愿者，请在志愿者名册中查找，不要重复登记。");
         }
         v.Name = input.Name!.Trim();
         v.IdType = type!.Value;
@@ -149,7 +149,7 @@ public static class VolunteerUseCases
         {
             var t = totals.GetValueOrDefault(v.Id);
             return new VolunteerDto(v.Id, v.StationId, stations.GetValueOrDefault(v.StationId)?.Name, v.Name, IdentityDocuments.ToApi(v.IdType),
-                IdNumber.Mask(v.IdNumber), v.Sex is { } sex ? (sex == Sex.Male ? "male" : "female") : null, v.BirthDate?.ToString("yyyy-MM-dd"),
+                IdNumber.MaskBesideBirthDate(v.IdNumber), v.Sex is { } sex ? (sex == Sex.Male ? "male" : "female") : null, v.BirthDate?.ToString("yyyy-MM-dd"),
                 v.Phone, v.VolunteerNumber, v.RegisteredOn.ToString("yyyy-MM-dd"), v.Skills, v.Notes,
                 v.Teams.Where(m => m.Team is not null).Select(m => new TeamRefDto(m.TeamId, m.Team!.Name)).ToList(),
                 VolunteerHours.ToHours(t?.Minutes ?? 0), t?.Count ?? 0, v.CreatedBy, v.CreatedAt, v.Version,

@@ -26,7 +26,7 @@ public sealed record WorkerDto(
 {
     public static WorkerDto From(Worker w, DateOnly today, ComplianceBadge? badge = null, IReadOnlyDictionary<string, string>? villageNames = null) => new(
         w.Id, w.PlatformId, w.Platform?.Name, w.Platform is null ? "" : PlatformKinds.ToApi(w.Platform.Kind), w.Platform?.ProfileKey,
-        w.Name, Domain.IdNumbers.IdNumber.Mask(w.IdNumber), w.BirthDate, w.Sex == Domain.IdNumbers.Sex.Male ? "male" : "female", StaffNames.Api(w.Role),
+        w.Name, Domain.IdNumbers.IdNumber.MaskBesideBirthDate(w.IdNumber), w.BirthDate, w.Sex == Domain.IdNumbers.Sex.Male ? "male" : "female", StaffNames.Api(w.Role),
         StaffNames.Api(w.Education), w.Major, StaffNames.Api(w.MajorCategory),
         w.HireDate, w.LeftOn, w.PracticeStartedOn, w.ActiveOn(today),
         w.LocalHukou, w.ProvincialFreshGraduate, w.TrainingBaseIntern,

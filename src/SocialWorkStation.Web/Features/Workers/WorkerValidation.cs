@@ -90,7 +90,7 @@ public static class WorkerValidation
         else if (name.Length > 50) errors.Add("name", "姓名不能超过50个字");
 
         IdNumber? id = null;
-        if (existing is not null && input.IdNumber == IdNumber.Mask(existing.IdNumber))
+        if (existing is not null && input.IdNumber == IdNumber.MaskBesideBirthDate(existing.IdNumber))
         {
             // Sent back masked as read: the stored number stays.
             id = new IdNumber(existing.IdNumber, existing.BirthDate, existing.Sex);
