@@ -23,6 +23,8 @@ public enum RecipientCategory
     DisasterAffected = 17,
     CommunityCorrection = 18,
     Other = 19,
+    /// <summary>孤寡老人: Qiongzhong（二）第1项 and（六）第1项 name them beside 独居, 空巢 and 留守 (docs/requirements/api.md).</summary>
+    ElderlyChildlessWidowed = 20,
 }
 
 public enum RiskLevel { None = 0, Low = 1, Medium = 2, High = 3 }
@@ -45,6 +47,7 @@ public static class RecipientCategories
         (RecipientCategory.ElderlyEmptyNest, "elderlyEmptyNest", "空巢老人"),
         (RecipientCategory.ElderlyLeftBehind, "elderlyLeftBehind", "留守老人"),
         (RecipientCategory.ElderlyDisabled, "elderlyDisabled", "失能/半失能老人"),
+        (RecipientCategory.ElderlyChildlessWidowed, "elderlyChildlessWidowed", "孤寡老人"),
         (RecipientCategory.FamilyPlanningSpecial, "familyPlanningSpecial", "计划生育特扶"),
         (RecipientCategory.LeftBehindChild, "leftBehindChild", "留守儿童"),
         (RecipientCategory.VulnerableChild, "vulnerableChild", "困境儿童"),

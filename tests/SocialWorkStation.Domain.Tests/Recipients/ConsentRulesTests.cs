@@ -53,5 +53,11 @@ public sealed class ConsentRulesTests
         Assert.Equal(RecipientCategory.Dibao, RecipientCategories.FromText("低保"));
         Assert.Equal(RecipientCategory.DibaoEdge, RecipientCategories.FromText("dibaoEdge"));
         Assert.Null(RecipientCategories.FromText("不存在"));
+        // 孤寡老人 (Qiongzhong（二）第1项), the newest category, takes the next bit and reads from a roster as written.
+        Assert.Equal(RecipientCategory.ElderlyChildlessWidowed, RecipientCategories.FromText("孤寡老人"));
+        Assert.Equal(RecipientCategory.ElderlyChildlessWidowed, RecipientCategories.FromApi("elderlyChildlessWidowed"));
+        var both = RecipientCategories.ToMask([RecipientCategory.Other, RecipientCategory.ElderlyChildlessWidowed]);
+        Assert.Equal(3L << 19, both);
+        Assert.Equal(2, RecipientCategories.FromMask(both).Count);
     }
 }
