@@ -181,4 +181,25 @@ public sealed class EvaluationScoringTests
         Assert.Equal(HttpStatusCode.NotFound, (await later.Evaluator.GetAsync(laterUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await later.Bureau.GetAsync(laterUrl)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_writes_are_in_the_OpenAPI_document_with_examples_whose_fields_are_the_requests()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var (path, method) in new[]
+        {
+            ("/api/v1/evaluation-rounds", "post"), ("/api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet", "put"),
+            ("/api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet/submit", "post"), ("/api/v1/evaluation-rounds/{id}/close", "post"),
+        })
+        {
+            var json = paths.GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            var schema = json.GetProperty("schema");
+            if (schema.TryGetProperty("$ref", out var r)) schema = schemas.GetProperty(r.GetString()!.Split('/')[^1]);
+            var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+            Assert.All(json.GetProperty("example").EnumerateObject(), f => Assert.Contains(f.Name, fields));
+        }
+        Assert.True(paths.GetProperty("/api/v1/evaluation-rounds/{id}/results").TryGetProperty("get", out _));
+    }
 }
