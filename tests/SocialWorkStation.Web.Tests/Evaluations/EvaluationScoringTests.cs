@@ -19,7 +19,8 @@ public sealed class EvaluationScoringTests
 
     private sealed record Leaf(string Code, decimal Points);
 
-    private sealed record Ledong(TestApp App, HttpClient Bureau, HttpClient Evaluator, HttpClient Township, string A, string B, string Round, List<Leaf> Leaves, int Year);
+    private sealed record Ledong(TestApp App, HttpClient Bureau, HttpClient Evaluator, HttpClient Township, string A, string B, string Round, List<Leaf> Leaves, int Year,
+        string BureauName, string EvaluatorName);
 
     /// <summary>Two new stations in 抱由镇, the county's bureau, evaluator and township accounts, a final round of the pinned year.</summary>
     private static async Task<Ledong> Setup(TestApp app, string kind = "final", int startOffset = -1)
@@ -27,8 +28,10 @@ public sealed class EvaluationScoringTests
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var a = await EvaluationTestData.NewStation(app, "乐东抱由评分甲站" + suffix, "469027100", "hainan-ledong");
         var b = await EvaluationTestData.NewStation(app, "乐东抱由评分乙站" + suffix, "469027100", "hainan-ledong");
-        var bureau = await EvaluationTestData.Account(app, "BureauOfficer", "469027");
-        var evaluator = await EvaluationTestData.Account(app, "Evaluator", "469027");
+        var bureauName = await EvaluationTestData.AccountName(app, "BureauOfficer", "469027");
+        var evaluatorName = await EvaluationTestData.AccountName(app, "Evaluator", "469027");
+        var bureau = await app.ClientFor(bureauName);
+        var evaluator = await app.ClientFor(evaluatorName);
         var township = await EvaluationTestData.Account(app, "TownshipOfficer", "469027100");
         var year = app.Today.Year;
         var response = await bureau.PostJson("/api/v1/evaluation-rounds", new
@@ -41,7 +44,7 @@ public sealed class EvaluationScoringTests
         var sheet = await bureau.GetJson($"/api/v1/evaluation-rounds/{round}/stations/{a}/sheet");
         var leaves = sheet.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("isLeaf").GetBoolean())
             .Select(i => new Leaf(i.GetProperty("code").GetString()!, i.GetProperty("points").GetDecimal())).ToList();
-        return new Ledong(app, bureau, evaluator, township, a, b, round, leaves, year);
+        return new Ledong(app, bureau, evaluator, township, a, b, round, leaves, year, bureauName, evaluatorName);
     }
 
     /// <summary>Scores for every leaf adding up to <paramref name="raw"/>: full marks, less the shortfall taken from the leaves in order.</summary>
@@ -180,6 +183,54 @@ public sealed class EvaluationScoringTests
         var laterUrl = $"/api/v1/evaluation-rounds/{later.Round}/stations/{later.A}/sheet";
         Assert.Equal(HttpStatusCode.NotFound, (await later.Evaluator.GetAsync(laterUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await later.Bureau.GetAsync(laterUrl)).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_evaluator_scores_on_the_sheet_page_and_the_bureau_sees_where_the_sheets_stand(string db)
+    {
+        var app = TestApp.For(db);
+        var s = await Setup(app, kind: "midTerm");
+        var page = $"/Evaluations/Sheet/{s.Round}/{s.A}";
+        var browser = await app.BrowserFor(s.EvaluatorName);
+        var html = await browser.GetStringAsync(page);
+        Assert.Contains("第三方评估机构评分表", html);
+        Assert.Contains("平台数据·服务标准进度", html);
+        Assert.Contains("提交评分表", html);
+
+        Dictionary<string, string> Form(string token, decimal firstPoints)
+        {
+            var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Version"] = "0", ["Input.Comments"] = "页面评分" };
+            for (var i = 0; i < s.Leaves.Count; i++)
+            {
+                form[$"Input.Scores[{i}].Code"] = s.Leaves[i].Code;
+                form[$"Input.Scores[{i}].Points"] = (i == 0 ? firstPoints : s.Leaves[i].Points).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                form[$"Input.Scores[{i}].Evidence"] = "实地察看";
+            }
+            return form;
+        }
+        // Above the maximum: the page says so naming the code, nothing is saved.
+        var above = await browser.PostAsync(page + "?handler=Save", new FormUrlEncodedContent(Form(TestApp.FormToken(html), s.Leaves[0].Points + 1)));
+        Assert.Equal(HttpStatusCode.OK, above.StatusCode);
+        var aboveHtml = await above.Content.ReadAsStringAsync();
+        Assert.Contains($"指标 {s.Leaves[0].Code}", aboveHtml);
+        // Complete and submitted in one go.
+        var submitted = await browser.PostAsync(page + "?handler=Submit", new FormUrlEncodedContent(Form(TestApp.FormToken(aboveHtml), s.Leaves[0].Points)));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var after = await s.Evaluator.GetJson($"/api/v1/evaluation-rounds/{s.Round}/stations/{s.A}/sheet");
+        Assert.Equal("submitted", after.GetProperty("status").GetString());
+        Assert.Equal(100m, after.GetProperty("raw").GetDecimal());
+
+        var bureau = await app.BrowserFor(s.BureauName);
+        var round = await bureau.GetStringAsync($"/Evaluations/Round/{s.Round}");
+        Assert.Contains("结束评估", round);
+        Assert.Contains("已提交", round);
+        Assert.Contains("未评分", round);
+        // Closing too early: the page names what is missing.
+        var closing = await bureau.PostAsync($"/Evaluations/Round/{s.Round}?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestApp.FormToken(round), ["Version"] = "1",
+        }));
+        Assert.Contains("尚未提交", await closing.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -20,12 +20,12 @@ public static class CloseRound
 {
     public static async Task<RoundDto> Handle(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, ClaimsPrincipal user, Guid id, VersionInput input, CancellationToken ct)
     {
+        var scope = user.Scope();
+        var round = await GetRound.Load(db, scope, id, ct, track: true);
         if (input.Version is null)
         {
             throw RequestValidationException.For("version", "请提供读取时的版本号 version");
         }
-        var scope = user.Scope();
-        var round = await GetRound.Load(db, scope, id, ct, track: true);
         if (!scope.ContainsRegion(round.CountyCode))
         {
             throw new BusinessRuleException("只有该县（市、区）及以上的民政部门可以结束评估", "countyCode");
