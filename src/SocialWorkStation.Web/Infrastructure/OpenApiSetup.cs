@@ -167,6 +167,16 @@ public static class OpenApiSetup
             {"signedOn": "2026-03-02", "termStart": "2026-03-02", "termEnd": "2027-03-02", "amount": 2120000.00,
              "clauses": ["serviceContent", "targets"], "filedOn": "2026-03-20", "workersPlacedOn": "2026-03-30", "version": 2}
             """,
+        ["POST /api/v1/evaluation-rounds"] = """
+            {"kind": "final", "serviceYear": 2026, "startsOn": "2026-11-20", "endsOn": "2026-12-10", "countyCode": "469027"}
+            """,
+        ["PUT /api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet"] = """
+            {"version": 0, "comments": "台账齐全，入户探访记录完整。",
+             "scores": [{"code": "1.1", "points": 7.5, "note": "档案室未单独设置", "evidence": "实地察看；场地照片3张"},
+                        {"code": "1.2", "points": 2, "note": "标识规范", "evidence": "实地察看"}]}
+            """,
+        ["POST /api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet/submit"] = """{"version": 3}""",
+        ["POST /api/v1/evaluation-rounds/{id}/close"] = """{"version": 1}""",
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

@@ -204,6 +204,7 @@ public sealed class AuthorizationMatrixTests
             ["recipient-imports.id"] = new(insideImport.ToString(), outsideImport.ToString()),
             ["evaluation-rounds.id"] = new((await Evaluations.EvaluationTestData.AddRoundDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),
                 (await Evaluations.EvaluationTestData.AddRoundDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
+            ["evaluation-rounds.stationId"] = new(headStation, outsideStation.ToString()),
             ["programme-cycles.id"] = new(insideCycle.Cycle.ToString(), outsideCycle.Cycle.ToString()),
             ["agreements.id"] = new(insideCycle.Agreement.ToString(), outsideCycle.Agreement.ToString()),
             ["evaluation-trees.id"] = new(await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469030")).Id.ToString()),

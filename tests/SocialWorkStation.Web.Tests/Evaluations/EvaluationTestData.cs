@@ -33,6 +33,16 @@ public static class EvaluationTestData
         return await app.ClientFor(userName);
     }
 
+    /// <summary>An account of a role scoped to a region, made by the security administrator; returns its user name (for page tests).</summary>
+    public static async Task<string> AccountName(TestApp app, string role, string regionCode)
+    {
+        var admin = await app.ClientFor("security");
+        var userName = "ev" + Guid.NewGuid().ToString("N")[..10];
+        var response = await admin.PostJson("/api/v1/accounts", new { userName, displayName = "评估页面", password = TestApp.Password, roles = new[] { role }, scopeRegionCode = regionCode });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return userName;
+    }
+
     /// <summary>An open round written straight to the database, with the profile's default tree, dates around the pinned day.</summary>
     public static async Task<Guid> AddRoundDirect(TestApp app, Guid station, string regionCode, string profileKey, RoundKind kind = RoundKind.MidTerm)
     {

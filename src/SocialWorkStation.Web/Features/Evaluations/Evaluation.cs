@@ -92,6 +92,8 @@ public sealed class EvaluationRoundStation
     public int? Rank { get; set; }
     /// <summary>Each party's raw and out-of-100 score as frozen at the close (JSON of PartyScore[]).</summary>
     public string? ResultJson { get; set; }
+    /// <summary>The platform facts shown beside the indicators, frozen at the close (JSON of <see cref="StationFact"/>[]).</summary>
+    public string? FactsJson { get; set; }
 }
 
 /// <summary>One party's score sheet for one station in one round; only that party reads it until the round closes.</summary>
@@ -102,6 +104,9 @@ public sealed class EvaluationSheet : IVersioned
     public Guid StationId { get; set; }
     public EvaluationParty Party { get; set; }
     public string? Comments { get; set; }
+    /// <summary>Set when the party submits the complete sheet (提交); a submitted sheet no longer changes.</summary>
+    public DateTime? SubmittedAt { get; set; }
+    public string? SubmittedBy { get; set; }
     public string UpdatedBy { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
@@ -116,6 +121,8 @@ public sealed class EvaluationScore
     public string IndicatorCode { get; set; } = "";
     public decimal Points { get; set; }
     public string? Note { get; set; }
+    /// <summary>The evidence the party looked at (佐证材料: files, records, interviews), as text.</summary>
+    public string? Evidence { get; set; }
 }
 
 public static class EvaluationJson
@@ -171,6 +178,7 @@ public sealed class EvaluationRoundStationConfiguration : IEntityTypeConfigurati
         b.Property(s => s.Composite).HasPrecision(8, 2);
         b.Property(s => s.Grade).HasMaxLength(20);
         b.Property(s => s.ResultJson).HasMaxLength(4000);
+        b.Property(s => s.FactsJson).HasMaxLength(8000);
         b.HasIndex(s => new { s.RoundId, s.StationId }).IsUnique();
         b.HasIndex(s => s.StationId);
         b.HasOne<Stations.Platform>().WithMany().HasForeignKey(s => s.StationId).OnDelete(DeleteBehavior.Restrict);
@@ -184,6 +192,7 @@ public sealed class EvaluationSheetConfiguration : IEntityTypeConfiguration<Eval
         b.Property(s => s.Party).HasConversion<int>();
         b.Property(s => s.Comments).HasMaxLength(4000);
         b.Property(s => s.UpdatedBy).HasMaxLength(256);
+        b.Property(s => s.SubmittedBy).HasMaxLength(256);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.RoundId, s.StationId, s.Party }).IsUnique();
         b.HasOne<EvaluationRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
@@ -198,7 +207,8 @@ public sealed class EvaluationScoreConfiguration : IEntityTypeConfiguration<Eval
     {
         b.Property(s => s.IndicatorCode).HasMaxLength(40).IsRequired();
         b.Property(s => s.Points).HasPrecision(10, 2);
-        b.Property(s => s.Note).HasMaxLength(1000);
+        b.Property(s => s.Note).HasMaxLength(SheetLimits.Note);
+        b.Property(s => s.Evidence).HasMaxLength(SheetLimits.Evidence);
         b.HasIndex(s => new { s.SheetId, s.IndicatorCode }).IsUnique();
     }
 }

@@ -1,4 +1,5 @@
 using SocialWorkStation.Web.Data;
+using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Infrastructure;
@@ -32,6 +33,35 @@ public static class EvaluationEndpoints
             })
             .RequireAuthorization(Permissions.EvaluationsManage)
             .WithSummary("Start a round of a kind the profile asks for: service year, the evaluator's dates, the stations (default: all of the county) and optionally a loaded tree; 409 when a station is already in that kind of round that year");
+        rounds.MapPost("/{id:guid}/close", (Guid id, VersionInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                CloseRound.Handle(db, profiles, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsManage)
+            .WithSummary("Close the round (结束评估) once every party submitted every station (422 naming the missing ones): scores frozen, each party scaled to 100 and rounded once, composite by the profile's weights, grade by its bands, rank in the county; 409 when stale or already closed");
+        rounds.MapGet("/{id:guid}/sheets", async (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) =>
+                await ScoreSheets.Statuses(db, http.User, await GetRound.Load(db, http.User.Scope(), id, ct), ct))
+            .WithSummary("Where the sheets stand per station and party (未评分, 评分中, 已提交): the caller's own party before the close, all parties for the bureau manager or after the close");
+        rounds.MapGet("/{id:guid}/stations/{stationId:guid}/sheet", (Guid id, Guid stationId, string? party, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ScoreSheets.Get(db, profiles, clock, http.User, id, stationId, party, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("The caller's score sheet for a station (三方评分), every indicator with the platform's facts beside it; ?party= reads another party's sheet only after the close or as the bureau manager (404 otherwise); the evaluator only on the round's dates");
+        rounds.MapPut("/{id:guid}/stations/{stationId:guid}/sheet", (Guid id, Guid stationId, SheetInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ScoreSheets.Save(db, profiles, clock, http.User, id, stationId, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Save the caller's points, notes and evidence for leaf indicators (0 to the leaf's points at the profile's precision, 400 naming the code); version 0 for a new sheet, 409 when stale, submitted or the round is closed");
+        rounds.MapPost("/{id:guid}/stations/{stationId:guid}/sheet/submit", (Guid id, Guid stationId, VersionInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ScoreSheets.Submit(db, profiles, clock, http.User, id, stationId, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Submit the caller's complete sheet (提交); 422 listing the unscored leaves; the sheet no longer changes");
+        rounds.MapGet("/{id:guid}/results", (Guid id, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
+                EvaluationResults.Get(db, profiles, http.User, id, ct))
+            .WithSummary("A closed round's results: each party's raw and out-of-100 score, composite, grade, whether it passes, rank in the county (422 before the close)");
+        rounds.MapGet("/{id:guid}/results/export", async (Guid id, AppDbContext db, ProfileCatalog profiles, AuditLog audit, HttpContext http, CancellationToken ct) =>
+            {
+                var (bytes, name) = await EvaluationResults.Export(db, profiles, audit, http.User, id, ct);
+                return TypedResults.File(bytes, ExcelCells.XlsxContentType, name);
+            })
+            .Produces(200, contentType: ExcelCells.XlsxContentType)
+            .WithSummary("A closed round's results as Excel; the export is audited");
     }
 
     public static void AddEvaluations(this IServiceCollection services)

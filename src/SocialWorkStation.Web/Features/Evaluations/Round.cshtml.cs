@@ -3,16 +3,48 @@ using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Features.Shared;
+using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Evaluations;
 
-/// <summary>One round: its stations, parties and tree; the caller's own score sheets; the results once closed.</summary>
-public sealed class RoundModel(AppDbContext db, ProfileCatalog profiles) : AppPageModel
+/// <summary>One round: its stations, parties and tree; where the sheets stand; the bureau's close; the results once closed.</summary>
+public sealed class RoundModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
 {
     public RoundDto Round { get; private set; } = null!;
+    public IReadOnlyList<SheetStatusDto> Sheets { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    [BindProperty] public int? Version { get; set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
     {
-        Round = await GetRound.Handle(db, profiles, User, id, ct);
+        if (!User.Can(Permissions.EvaluationsManage))
+        {
+            return Forbid();
+        }
+        try
+        {
+            await CloseRound.Handle(db, profiles, clock, User, id, new VersionInput(Version), ct);
+            return RedirectToPage("/Evaluations/Round", new { id });
+        }
+        catch (RequestValidationException ex)
+        {
+            ModelState.AddModelError("", string.Join("；", ex.Errors.SelectMany(e => e.Value)));
+        }
+        catch (Exception ex) when (ex is BusinessRuleException or ConflictException)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        db.ChangeTracker.Clear();
+        await Load(id, ct);
+        return Page();
+    }
+
+    private async Task Load(Guid id, CancellationToken ct)
+    {
+        var round = await GetRound.Load(db, User.Scope(), id, ct);
+        Round = RoundDtos.Dto(round, profiles.Find(round.ProfileKey), User);
+        Sheets = await ScoreSheets.Statuses(db, User, round, ct);
     }
 }

@@ -927,6 +927,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)");
 
+                    b.Property<string>("FactsJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -970,6 +974,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("IndicatorCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1012,6 +1020,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

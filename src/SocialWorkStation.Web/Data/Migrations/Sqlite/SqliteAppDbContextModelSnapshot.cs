@@ -912,6 +912,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasPrecision(8, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FactsJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -955,6 +959,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndicatorCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -996,6 +1004,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
