@@ -199,4 +199,22 @@ public sealed class BudgetApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await ledong.GetAsync($"/api/v1/spending/{entry.GetProperty("id").GetString()}")).StatusCode);
         Assert.Empty((await ledong.GetJson("/api/v1/budgets/execution?countyCode=469030")).GetProperty("stations").EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_writes_are_in_the_OpenAPI_document_with_examples_whose_fields_are_the_requests()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var (path, method) in new[] { ("/api/v1/agreements/{id}/budgets", "post"), ("/api/v1/budgets/{id}", "put"), ("/api/v1/spending", "post"), ("/api/v1/spending/{id}/steps", "post") })
+        {
+            var json = paths.GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            var schema = json.GetProperty("schema");
+            if (schema.TryGetProperty("$ref", out var r)) schema = schemas.GetProperty(r.GetString()!.Split('/')[^1]);
+            var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+            Assert.All(json.GetProperty("example").EnumerateObject(), f => Assert.Contains(f.Name, fields));
+        }
+        Assert.True(paths.GetProperty("/api/v1/budgets/execution").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/budgets/ledger.xlsx").TryGetProperty("get", out _));
+    }
 }
