@@ -378,8 +378,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CycleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EvaluationReport")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("FiledOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("FinalGrade")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("date");

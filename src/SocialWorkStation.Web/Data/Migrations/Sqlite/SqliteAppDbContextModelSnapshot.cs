@@ -367,8 +367,15 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CycleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvaluationReport")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FiledOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("FinalGrade")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("TEXT");
