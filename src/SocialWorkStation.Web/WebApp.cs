@@ -281,6 +281,7 @@ public static class WebApp
         Features.Reports.ReportEndpoints.Map(api);
         Features.Evaluations.EvaluationEndpoints.Map(api);
         Features.Agreements.AgreementEndpoints.Map(api);
+        Features.Budgets.BudgetEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
     }
 }

@@ -42,6 +42,8 @@ public sealed record PolicyProfile
     public Evaluations.EvaluationRules? Evaluation { get; init; }
     /// <summary>Programme cycles, agreements and contractors (docs/requirements/agreements.md); absent: the platform defaults of AgreementRules.Default.</summary>
     public Agreements.AgreementRules? Agreements { get; init; }
+    /// <summary>Budget categories, standard amounts, restricted money, overspending (docs/requirements/agreements.md §5); absent: BudgetChecks.Default.</summary>
+    public Agreements.BudgetRules? Budgets { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -113,6 +115,14 @@ public sealed record PolicyProfile
         yield return Entry("agreements.requiredClauses", "协议应明确的内容", a?.RequiredClauses is { } rc ? new Sourced<string[]>(rc.Value.Select(x => x.Name).ToArray(), rc.Source, rc.Interpretation) : null);
         yield return Entry("agreements.filingWorkingDays", "协议副本报市（州）备案（签订后工作日）", a?.FilingWorkingDays);
         yield return Entry("agreements.workersPlacedMonths", "驻站社工到岗（签订后月数）", a?.WorkersPlacedMonths);
+        var b = Budgets;
+        yield return Entry("budgets.categories", "预算科目", b?.Categories is { } bc
+            ? new Sourced<string[]>(bc.Value.Select(x => x.StandardAmount is { } m ? $"{x.Name}（每站{Domain.Agreements.BudgetChecks.Yuan(m)}元）" : x.Name).ToArray(), bc.Source, bc.Interpretation) : null);
+        yield return Entry("budgets.stationStandardTotal", "每站预算标准（元）", b?.StationStandardTotal);
+        yield return Entry("budgets.countyCentreMinimum", "总站年度经费下限（元）", b?.CountyCentreMinimum);
+        yield return Entry("budgets.restrictions", "限定用途资金", b?.Restrictions is { } br
+            ? new Sourced<string[]>(br.Value.Select(x => Domain.Agreements.BudgetChecks.FundingName(x.Source) + x.Description).ToArray(), br.Source, br.Interpretation) : null);
+        yield return Entry("budgets.overspend", "超预算支出", b?.Overspend is { } bo ? new Sourced<string>(bo.Value == Domain.Agreements.OverspendPolicy.Refuse ? "拒绝" : "提示", bo.Source, bo.Interpretation) : null);
     }
 
     /// <summary>

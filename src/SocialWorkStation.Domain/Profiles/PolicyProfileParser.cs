@@ -127,6 +127,13 @@ public static class PolicyProfileParser
                 throw new PolicyProfileException(file, field, problem);
             }
         }
+        if (p.Budgets is { } budgets)
+        {
+            foreach (var (field, problem) in Agreements.BudgetRulesValidation.Problems(budgets))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+        }
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

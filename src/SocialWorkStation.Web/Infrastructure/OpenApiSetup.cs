@@ -177,6 +177,22 @@ public static class OpenApiSetup
             """,
         ["POST /api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet/submit"] = """{"version": 3}""",
         ["POST /api/v1/evaluation-rounds/{id}/close"] = """{"version": 1}""",
+        ["POST /api/v1/agreements/{id}/budgets"] = """
+            {"stationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd936", "lines": [
+              {"category": "serviceFee", "fundingSource": "fiscalBudget", "amount": 162000.00},
+              {"category": "operations", "fundingSource": "welfareLottery", "amount": 50000.00, "note": "活动物资与办公"}]}
+            """,
+        ["PUT /api/v1/budgets/{id}"] = """
+            {"lines": [
+              {"id": "01a213b6-60ce-75cc-a21e-d66fd2bdd940", "category": "serviceFee", "fundingSource": "fiscalBudget", "amount": 162000.00},
+              {"id": "01a213b6-60ce-75cc-a21e-d66fd2bdd941", "category": "operations", "fundingSource": "welfareLottery", "amount": 48000.00}], "version": 3}
+            """,
+        ["POST /api/v1/spending"] = """
+            {"budgetLineId": "01a213b6-60ce-75cc-a21e-d66fd2bdd941", "date": "2026-04-08", "amount": 1280.50, "payee": "琼中县某文具店", "purpose": "四月小组活动物资", "note": "发票号 04512345"}
+            """,
+        ["POST /api/v1/spending/{id}/steps"] = """{"action": "approve", "note": "同意支出", "version": 1}""",
+        ["PUT /api/v1/agreements/{id}/final-grade"] = """{"grade": "good", "evaluationReport": "琼民评〔2027〕3号 2026年度社工站第三方评估报告", "version": 2}""",
+        ["POST /api/v1/agreements/{id}/renew"] = """{"signedOn": "2027-03-01", "amount": 2120000.00}""",
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

@@ -187,8 +187,12 @@ public sealed class AuthorizationMatrixTests
         });
         var insideCycle = await Agreements.AgreementTestData.AddDirect(app, Guid.Parse(headStation), "469030", "hainan-qiongzhong", demoContractor);
         var outsideCycle = await Agreements.AgreementTestData.AddDirect(app, outsideStation, "469027", "hainan-ledong", ledongContractor);
+        var insideBudget = await Budgets.BudgetTestData.AddDirect(app, insideCycle.Agreement, Guid.Parse(headStation));
+        var outsideBudget = await Budgets.BudgetTestData.AddDirect(app, outsideCycle.Agreement, outsideStation);
         return new Dictionary<string, Samples>(services)
         {
+            ["budgets.id"] = new(insideBudget.Budget.ToString(), outsideBudget.Budget.ToString()),
+            ["spending.id"] = new(insideBudget.Spending.ToString(), outsideBudget.Spending.ToString()),
             ["contractor-checks.id"] = check,
             ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
                 (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),

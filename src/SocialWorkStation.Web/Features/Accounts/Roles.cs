@@ -99,6 +99,12 @@ public static class Permissions
     public const string AgreementsManage = "agreements.manage";
     /// <summary>Read programme cycles and agreements: the bureau, the township (its stations'), the contractor manager (its own organisation's).</summary>
     public const string AgreementsRead = "agreements.read";
+    /// <summary>Enter and edit station budgets, approve and move spending through its steps (the county bureau and above, docs/requirements/agreements.md §5–§6).</summary>
+    public const string BudgetsManage = "budgets.manage";
+    /// <summary>Read budgets, spending, the execution rate and the ledger: the bureau, the township and station head (their stations'), the contractor manager (its own organisation's).</summary>
+    public const string BudgetsRead = "budgets.read";
+    /// <summary>Record spending entries and attach invoices: the contractor manager, the station head, the bureau.</summary>
+    public const string BudgetsSpend = "budgets.spend";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -142,5 +148,8 @@ public static class Permissions
         [PublicApprove] = [Roles.BureauOfficer],
         [AgreementsManage] = [Roles.BureauOfficer],
         [AgreementsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager],
+        [BudgetsManage] = [Roles.BureauOfficer],
+        [BudgetsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead],
+        [BudgetsSpend] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
     };
 }

@@ -40,6 +40,20 @@ public static class AgreementEndpoints
                 SaveAgreement.Update(db, profiles, clock, http.User, id, input, ct))
             .RequireAuthorization(Permissions.AgreementsManage)
             .WithSummary("Edit an agreement, record the filing and workers-placed days; send the version you read (409 when stale)");
+        agreements.MapGet("/{id:guid}/renewal", (Guid id, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
+                AgreementRenewal.Get(db, profiles, http.User, id, ct))
+            .WithSummary("The year's final grade and the proposal: renew within the cycle (合格 or better), procure anew (不合格), or the cycle has ended (Ledong 七、（二）5.)");
+        agreements.MapPut("/{id:guid}/final-grade", (Guid id, FinalGradeInput input, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
+                AgreementRenewal.Grade(db, profiles, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.AgreementsManage)
+            .WithSummary("Enter the year's final evaluation grade with the evaluation report's reference; send the version you read (409 when stale)");
+        agreements.MapPost("/{id:guid}/renew", async (Guid id, RenewInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await AgreementRenewal.Renew(db, profiles, clock, http.User, id, input, ct);
+                return TypedResults.Created($"/api/v1/agreements/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.AgreementsManage)
+            .WithSummary("Renew: next year's agreement from this one (clauses, amount, term a year on); 422 without a passing grade or beyond the cycle's years, 409 when that year is signed");
     }
 
     public static void AddAgreements(this IServiceCollection services)

@@ -58,6 +58,10 @@ public sealed class Agreement : IVersioned
     public DateOnly? FiledOn { get; set; }
     /// <summary>The day the workers were placed at the stations (Hunan 七（四）).</summary>
     public DateOnly? WorkersPlacedOn { get; set; }
+    /// <summary>The year's final evaluation grade entered by the bureau (until the evaluation feature supplies it), for renewal.</summary>
+    public Domain.Agreements.FinalGrade? FinalGrade { get; set; }
+    /// <summary>The evaluation report: its reference (document number or title) as the bureau enters it.</summary>
+    public string? EvaluationReport { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; } = 1;
@@ -98,6 +102,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
     {
         b.Property(a => a.Amount).HasPrecision(14, 2);
         b.Property(a => a.Clauses).HasMaxLength(1000);
+        b.Property(a => a.EvaluationReport).HasMaxLength(200);
         b.Property(a => a.CreatedBy).HasMaxLength(100);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.CycleId, a.YearNumber }).IsUnique();

@@ -76,7 +76,7 @@ public static class SaveAgreement
     }
 
     /// <summary>Agreements are the county bureau's (or a level above it): a bureau officer scoped to a township reads them only.</summary>
-    private static void CountyLevel(ClaimsPrincipal user, string countyCode)
+    public static void CountyLevel(ClaimsPrincipal user, string countyCode)
     {
         if (!user.Scope().ContainsRegion(countyCode))
         {
