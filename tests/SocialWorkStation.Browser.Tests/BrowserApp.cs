@@ -163,7 +163,10 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
-    /// <summary>The code an authenticator app with the demo key (Demo:AuthenticatorKey) shows now.</summary>
+    /// <summary>
+    /// The code an authenticator app with the demo key (Demo:AuthenticatorKey) shows now. The real clock on purpose: Identity
+    /// checks TOTP codes against the wall clock, not the host's pinned TimeProvider (as TestApp.CurrentCode in the Web tests).
+    /// </summary>
     public static string CurrentCode() => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes("SWSDEMOQIONGZHONGKEYTWOFAXYZ2345")).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>Saves screenshots/&lt;name&gt;.png in the test output folder: the whole page from the top, or just what the window shows.</summary>

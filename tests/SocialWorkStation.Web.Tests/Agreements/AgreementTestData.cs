@@ -40,12 +40,12 @@ public static class AgreementTestData
         var cycle = new ProgrammeCycle
         {
             CountyCode = countyCode, ProfileKey = profileKey, BuyerName = "测试民政局", ContractorId = contractorId, StartDate = app.Today.AddMonths(-2), Years = 3,
-            CreatedBy = "test", CreatedAt = DateTime.UtcNow, Stations = [new ProgrammeCycleStation { StationId = station }],
+            CreatedBy = "test", CreatedAt = app.Clock.GetUtcNow().UtcDateTime, Stations = [new ProgrammeCycleStation { StationId = station }],
         };
         var agreement = new Agreement
         {
             CycleId = cycle.Id, YearNumber = 1, SignedOn = app.Today.AddMonths(-2), TermStart = app.Today.AddMonths(-2), TermEnd = app.Today.AddMonths(10), Amount = 212000m,
-            CreatedBy = "test", CreatedAt = DateTime.UtcNow,
+            CreatedBy = "test", CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
         };
         db.Add(cycle);
         db.Add(agreement);

@@ -53,8 +53,7 @@ public sealed record UserScope(ScopeKind Kind, string? RegionCode = null, Region
         }
         // The system and security administrators configure the whole platform but read no service record
         // (三员分立, docs/security.md "Separation of duties"); the auditor reads the audit trail only, no records at all.
-        var list = roles.ToList();
-        if (list.Any(r => r is Roles.SystemAdmin or Roles.SecurityAdmin)) return new UserScope(ScopeKind.Platform, ServiceRecords: false);
+        if (roles.Any(r => r is Roles.SystemAdmin or Roles.SecurityAdmin)) return new UserScope(ScopeKind.Platform, ServiceRecords: false);
         return Nothing;
     }
 

@@ -103,13 +103,16 @@ public static class AuditChain
         return seal;
     }
 
+    /// <summary>One entry's part of a seal's hash: the same bytes when sealing and when verifying.</summary>
+    private static void AppendEntry(IncrementalHash hash, long id, string? mac) => hash.AppendData(Encoding.UTF8.GetBytes($"\u001e{id}\u001f{mac}"));
+
     private static string RunHash(string previous, IEnumerable<(long Id, string? Mac)> entries)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(previous));
         foreach (var (id, mac) in entries)
         {
-            sha.AppendData(Encoding.UTF8.GetBytes($"\u001e{id}\u001f{mac}"));
+            AppendEntry(sha, id, mac);
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
@@ -173,7 +176,7 @@ public static class AuditChain
                     running = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                     running.AppendData(Encoding.UTF8.GetBytes(seals[sealIndex].PreviousHash));
                 }
-                running.AppendData(Encoding.UTF8.GetBytes($"\u001e{e.Id}\u001f{e.Mac}"));
+                AppendEntry(running, e.Id, e.Mac);
                 runCount++;
             }
         }
