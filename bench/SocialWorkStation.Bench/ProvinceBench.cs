@@ -191,7 +191,7 @@ internal static class ProvinceBench
             return $"{deferred.IndexCount} 个索引，{deferred.ForeignKeyCount} 个外键";
         });
         await Phase("站点（COPY）", async () => $"{await g.WriteStationsAsync():N0} 个");
-        await Phase("社工、证书、培训（COPY）", async () => $"{await g.WriteWorkersAsync():N0} 名");
+        await Phase("社工、证书、培训（COPY）", async () => $"{await g.WriteWorkersAsync(services.GetRequiredService<RecipientProtector>()):N0} 名");
         await Phase("服务对象（加密、哈希、拼音键；两路 COPY）", async () =>
         {
             var protector = services.GetRequiredService<RecipientProtector>();

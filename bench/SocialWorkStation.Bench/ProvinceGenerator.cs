@@ -252,12 +252,12 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
         return _stations.Count;
     }
 
-    public async Task<long> WriteWorkersAsync()
+    public async Task<long> WriteWorkersAsync(RecipientProtector protector)
     {
         await using var cw = Open();
         await using var cc = Open();
         await using var ct = Open();
-        await using var workers = TableCopy.Begin<Worker>(cw, model, "Id", "PlatformId", "Name", "IdNumber", "BirthDate", "Sex", "Role", "Education", "Major",
+        await using var workers = TableCopy.Begin<Worker>(cw, model, "Id", "PlatformId", "Name", "IdNumberCipher", "IdNumberHash", "IdTailHash", "BirthDate", "Sex", "Role", "Education", "Major",
             "MajorCategory", "HireDate", "LeftOn", "PracticeStartedOn", "LocalHukou", "ProvincialFreshGraduate", "TrainingBaseIntern", "CreatedAt", "Version");
         await using var certificates = TableCopy.Begin<WorkerCertificate>(cc, model, "Id", "WorkerId", "Kind", "ObtainedOn", "Registered");
         await using var trainings = TableCopy.Begin<WorkerTraining>(ct, model, "Id", "WorkerId", "Date", "Hours", "Provider", "Topic", "Professional");
@@ -276,7 +276,8 @@ internal sealed class ProvinceGenerator(ProvinceOptions o, string connection, IM
                 var major = Weighted<(MajorCategory, string)>(r, Majors.Select(m => ((m.Kind, m.Major), m.Kind == MajorCategory.SocialWork ? 0.45 : m.Kind == MajorCategory.Related ? 0.1 : 0.083)).ToList());
                 var practice = w.Role == WorkerRole.Head ? w.Hire.AddDays(-r.Next(0, 1100)) : w.Hire;
                 if (practice < id.BirthDate.AddYears(18)) practice = id.BirthDate.AddYears(18);
-                workers.Row().Put(w.Id).Put(s.Id).Put(w.Name).Put(id.Value).Put(id.BirthDate).Put((int)id.Sex).Put((int)w.Role).Put((int)education)
+                workers.Row().Put(w.Id).Put(s.Id).Put(w.Name).Put(protector.Encrypt(id.Value, Worker.Context(w.Id, "idNumber")))
+                    .Put(Worker.HashOf(protector, id.Value)).Put(Worker.TailHashOf(protector, id.Value[^4..])).Put(id.BirthDate).Put((int)id.Sex).Put((int)w.Role).Put((int)education)
                     .Put(major.Item2).Put((int)major.Item1).Put(w.Hire).Opt(w.Left).Put(practice).Put(r.NextDouble() < 0.8).Put(r.NextDouble() < 0.05)
                     .Put(r.NextDouble() < 0.05).Put(Calendar.At(w.Hire, r)).Put(1);
 

@@ -15,6 +15,7 @@ public static class DatabaseSetup
         var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connection = config.GetConnectionString("Default");
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<PersonalDataInterceptor>();
         services.AddScoped<Features.Progress.ProgressInterceptor>();
         if (provider == DatabaseProvider.Postgres)
         {
@@ -24,7 +25,7 @@ public static class DatabaseSetup
             }
             services.AddDbContext<PgAppDbContext>((sp, o) => o
                 .UseNpgsql(connection, n => n.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Progress.ProgressInterceptor>()));
+                .AddInterceptors(PersonalDataMaterializer.Instance, sp.GetRequiredService<PersonalDataInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Progress.ProgressInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PgAppDbContext>());
         }
         else
@@ -33,7 +34,7 @@ public static class DatabaseSetup
             connection = ResolveSqlitePath(connection, contentRoot);
             services.AddDbContext<SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Progress.ProgressInterceptor>()));
+                .AddInterceptors(PersonalDataMaterializer.Instance, sp.GetRequiredService<PersonalDataInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Progress.ProgressInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         // Keys shared by every web node through the database (docs/operations.md).

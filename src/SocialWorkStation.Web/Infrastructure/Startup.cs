@@ -44,6 +44,10 @@ public static class Startup
         await EnsureAdministratorAsync(sp, users, AdminUserName, "系统管理员", Roles.SystemAdmin, firstStart);
         await EnsureAdministratorAsync(sp, users, SecurityAdminUserName, "安全管理员", Roles.SecurityAdmin, firstStart);
         await Features.Recipients.RecipientKeyCheck.EnsureKeysOpenStoredDataAsync(db, sp.GetRequiredService<Features.Recipients.RecipientProtector>());
+        if (await PersonalDataUpgrade.EncryptLegacyAsync(db) is > 0 and var encrypted)
+        {
+            logger.LogInformation("Encrypted {Count} personal values kept in clear by an earlier release", encrypted);
+        }
         if (sp.GetRequiredService<IOptions<Features.Recipients.RecipientProtectionOptions>>().Value.UsingDevelopmentKeys)
         {
             Notices.Add("注意：服务对象敏感信息使用自动生成的开发密钥（App_Data/recipient-keys.json），仅供演示；正式部署请配置 RecipientProtection（见 docs/recipients.md）。");

@@ -1,13 +1,37 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialWorkStation.Domain.Regions;
+using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Recipients;
+using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Accounts;
 
 /// <summary>An account. Its scope is one region (province, city, county or township) or one station.</summary>
-public sealed class AppUser : IdentityUser
+public sealed class AppUser : IdentityUser, IProtectedPersonalData
 {
+    /// <summary>The account's mobile number; in memory only, stored in <see cref="PhoneNumberCipher"/> (docs/security.md).</summary>
+    [NotMapped] public override string? PhoneNumber { get; set; }
+    [Sensitive] public byte[]? PhoneNumberCipher { get; set; }
+    private string? _sealedPhone;
+
+    public void Unprotect(RecipientProtector p)
+    {
+        PhoneNumber = ProtectedField.Open(p, PhoneNumberCipher, ProtectedField.Context("account", Id, "phone"));
+        _sealedPhone = PhoneNumber;
+    }
+
+    public void Protect(RecipientProtector p, bool force = false)
+    {
+        var cipher = PhoneNumberCipher;
+        if (ProtectedField.Seal(p, PhoneNumber, ref _sealedPhone, ref cipher, ProtectedField.Context("account", Id, "phone"), force))
+        {
+            PhoneNumberCipher = cipher;
+        }
+    }
+
     public string DisplayName { get; set; } = "";
     /// <summary>Region scope: the region's code; null when the scope is a station or the whole platform.</summary>
     public string? ScopeRegionCode { get; set; }
@@ -27,5 +51,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(50);
         b.Property(u => u.ScopeRegionCode).HasMaxLength(12);
         b.Property(u => u.ScopeRegionLevel).HasConversion<int?>();
+        b.Ignore(u => u.PhoneNumber);
+        // The clear column of releases before encryption; emptied at start-up (PersonalDataUpgrade).
+        b.Property<string?>(PersonalDataUpgrade.LegacyPhone).HasColumnName("PhoneNumber");
     }
 }

@@ -189,6 +189,9 @@ public sealed class RecipientProtector
     /// <summary>Keyed hash of the last four characters: the "last digits" search.</summary>
     public string TailHash(string normalisedId) => Index("tail", normalisedId[^4..]);
 
+    /// <summary>Keyed hash for another kind of record's look-up (a worker's or volunteer's ID number): its own purpose, so equal values in two tables do not match.</summary>
+    public string BlindIndex(string purpose, string value) => Index(purpose, value);
+
     private string Index(string purpose, string value) =>
         Convert.ToBase64String(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(purpose + ":" + value)));
 }

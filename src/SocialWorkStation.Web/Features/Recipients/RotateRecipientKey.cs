@@ -14,7 +14,7 @@ namespace SocialWorkStation.Web.Features.Recipients;
 /// </summary>
 public static class RotateRecipientKey
 {
-    public sealed record Result(int Recipients, int Imports, int CaseNotes = 0);
+    public sealed record Result(int Recipients, int Imports, int CaseNotes = 0, int StaffRecords = 0);
 
     public static async Task<Result> Handle(AppDbContext db, RecipientProtector protector, AuditLog audit, Action<int>? progress, CancellationToken ct)
     {
@@ -54,8 +54,32 @@ public static class RotateRecipientKey
             var cipher = protector.Encrypt(protector.Decrypt(c.NotesCipher!, context), context);
             notes += await db.Set<Cases.Case>().Where(x => x.Id == c.Id && x.NotesCipher == c.NotesCipher).ExecuteUpdateAsync(s => s.SetProperty(x => x.NotesCipher, cipher), ct);
         }
-        await audit.WriteAsync("rotateKey", nameof(Recipient), null, $"服务对象加密密钥轮换：{count} 名服务对象、{imports} 份待导入名单、{notes} 份个案记录已改用密钥 {protector.ActiveKeyId} 加密，并重算检索哈希", ct: ct);
-        return new Result(count, imports, notes);
+        // Workers', volunteers', teams' and accounts' personal data share the keys too (docs/security.md).
+        var staff = await Reseal(db, protector, db.Workers, w => w.Id, ct) + await Reseal(db, protector, db.Set<Volunteers.Volunteer>(), v => v.Id, ct)
+            + await Reseal(db, protector, db.Set<Volunteers.VolunteerTeam>(), t => t.Id, ct) + await Reseal(db, protector, db.Users, u => u.Id, ct);
+        await audit.WriteAsync("rotateKey", nameof(Recipient), null, $"服务对象加密密钥轮换：{count} 名服务对象、{imports} 份待导入名单、{notes} 份个案记录、{staff} 条社工、志愿者和账号记录已改用密钥 {protector.ActiveKeyId} 加密，并重算检索哈希", ct: ct);
+        return new Result(count, imports, notes, staff);
+    }
+
+    private static async Task<int> Reseal<T, TKey>(AppDbContext db, RecipientProtector p, IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, TKey>> key, CancellationToken ct)
+        where T : class, Infrastructure.IProtectedPersonalData
+    {
+        var done = 0;
+        while (true)
+        {
+            var batch = await set.OrderBy(key).Skip(done).Take(500).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return done;
+            }
+            foreach (var x in batch)
+            {
+                x.Protect(p, force: true);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += batch.Count;
+        }
     }
 
     private static async Task Rewrite(AppDbContext db, RecipientProtector p, Recipient r, CancellationToken ct)

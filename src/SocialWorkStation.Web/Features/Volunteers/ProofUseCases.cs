@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using SocialWorkStation.Domain.IdNumbers;
+using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Domain.Volunteers;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
@@ -137,7 +138,7 @@ public static class ProofUseCases
             ["证件类型"] = IdentityDocuments.Chinese(v.IdType),
             ["证件号码"] = Id(v),
             ["志愿者编号"] = ExcelCells.Safe(v.VolunteerNumber),
-            ["联系电话"] = ExcelCells.Safe(v.Phone),
+            ["联系电话"] = ExcelCells.Safe(reveal ? v.Phone : Masking.Phone(v.Phone)),
             ["登记日期"] = v.RegisteredOn.ToString("yyyy-MM-dd"),
             ["当年新登记"] = v.RegisteredOn >= from ? "是" : "否",
             ["所属服务队"] = ExcelCells.Safe(string.Join("、", v.Teams.Where(m => m.Team is not null).Select(m => m.Team!.Name))),

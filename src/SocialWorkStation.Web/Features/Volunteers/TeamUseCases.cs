@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.IdNumbers;
+using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Domain.Services;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
@@ -85,7 +86,7 @@ public static class TeamUseCases
         var stations = await StationRecords.Stations(db, items.Select(t => t.StationId), ct);
         var today = ChinaTime.Today(clock);
         return items.Select(t => new VolunteerTeamDto(t.Id, t.StationId, stations.GetValueOrDefault(t.StationId)?.Name, t.Name,
-            t.FoundedOn.ToString("yyyy-MM-dd"), t.DisbandedOn?.ToString("yyyy-MM-dd"), t.Leader, t.LeaderPhone, t.ServiceArea, t.TeamNumber,
+            t.FoundedOn.ToString("yyyy-MM-dd"), t.DisbandedOn?.ToString("yyyy-MM-dd"), t.Leader, Masking.Phone(t.LeaderPhone) is { Length: > 0 } masked ? masked : null, t.ServiceArea, t.TeamNumber,
             StationStandards.TeamActiveOn(t.FoundedOn, t.DisbandedOn, today),
             t.Members.Where(m => m.Volunteer is not null).OrderBy(m => m.Volunteer!.Name)
                 .Select(m => new TeamMemberDto(m.VolunteerId, m.Volunteer!.Name, IdNumber.MaskBesideBirthDate(m.Volunteer.IdNumber))).ToList(),

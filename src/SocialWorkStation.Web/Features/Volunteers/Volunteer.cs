@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialWorkStation.Domain.IdNumbers;
 using SocialWorkStation.Domain.Volunteers;
 using SocialWorkStation.Web.Features.Activities;
 using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Infrastructure;
 
@@ -12,20 +14,29 @@ namespace SocialWorkStation.Web.Features.Volunteers;
 /// <summary>
 /// A real-name registered volunteer (实名注册志愿者) of a station. Order No. 67 art. 4 lists what a record
 /// holds: basic personal information, services, training, awards, evaluations (evaluations are not kept
-/// yet). The ID number is personal information: [Sensitive] in the audit trail and masked in every
-/// answer; follow-up: encrypt it at rest when the platform's encryption service lands (with a keyed hash
-/// for the duplicate check).
+/// yet). The ID number and the phone are personal information: encrypted at rest with keyed hashes for the
+/// duplicate check and the last-four search, masked in every answer unless revealed (docs/security.md).
 /// </summary>
-public sealed class Volunteer : IVersioned, IStationRecord
+public sealed class Volunteer : IVersioned, IStationRecord, IProtectedPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid StationId { get; set; }
     public string Name { get; set; } = "";
     public IdentityDocumentType IdType { get; set; } = IdentityDocumentType.ResidentId;
-    [Sensitive] public string IdNumber { get; set; } = "";
+    /// <summary>In memory only; stored in <see cref="IdNumberCipher"/>.</summary>
+    [NotMapped] public string IdNumber { get; set; } = "";
+    [Sensitive] public byte[]? IdNumberCipher { get; set; }
+    [Sensitive] public string? IdNumberHash { get; set; }
+    /// <summary>Keyed hash of the number's last four characters: staff find a person by them.</summary>
+    [Sensitive] public string? IdTailHash { get; set; }
     public Sex? Sex { get; set; }
     public DateOnly? BirthDate { get; set; }
-    [Sensitive] public string? Phone { get; set; }
+    /// <summary>In memory only; stored in <see cref="PhoneCipher"/>.</summary>
+    [NotMapped] public string? Phone { get; set; }
+    [Sensitive] public byte[]? PhoneCipher { get; set; }
+    private string? _sealedIdNumber;
+    private IdentityDocumentType? _sealedIdType;
+    private string? _sealedPhone;
     /// <summary>The number the national volunteer system (全国志愿服务信息系统) gave, once registered there.</summary>
     public string? VolunteerNumber { get; set; }
     /// <summary>The day of real-name registration with the station: counts toward "new volunteers" of that year.</summary>
@@ -38,6 +49,40 @@ public sealed class Volunteer : IVersioned, IStationRecord
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public int Version { get; set; } = 1;
+    public static string Context(Guid id, string field) => ProtectedField.Context("volunteer", id.ToString("N"), field);
+
+    public static string HashOf(RecipientProtector p, IdentityDocumentType type, string number) =>
+        p.BlindIndex("volunteer-id", (int)type + ":" + number.Trim().ToUpperInvariant());
+
+    /// <summary>The last four characters of any kind of document number, upper case.</summary>
+    public static string TailHashOf(RecipientProtector p, string tail) => p.BlindIndex("volunteer-tail", tail.Trim().ToUpperInvariant());
+
+    public void Unprotect(RecipientProtector p)
+    {
+        IdNumber = ProtectedField.Open(p, IdNumberCipher, Context(Id, "idNumber")) ?? "";
+        _sealedIdNumber = IdNumberCipher is null ? null : IdNumber;
+        _sealedIdType = IdType;
+        Phone = ProtectedField.Open(p, PhoneCipher, Context(Id, "phone"));
+        _sealedPhone = Phone;
+    }
+
+    public void Protect(RecipientProtector p, bool force = false)
+    {
+        var id = IdNumberCipher;
+        // The hash covers the document type too, so a change of type alone re-indexes.
+        if (ProtectedField.Seal(p, IdNumber, ref _sealedIdNumber, ref id, Context(Id, "idNumber"), force) || IdType != _sealedIdType)
+        {
+            _sealedIdType = IdType;
+            IdNumberCipher = id;
+            IdNumberHash = IdNumber.Length == 0 ? null : HashOf(p, IdType, IdNumber);
+            IdTailHash = IdNumber.Length < 4 ? null : TailHashOf(p, IdNumber[^4..]);
+        }
+        var phone = PhoneCipher;
+        if (ProtectedField.Seal(p, Phone, ref _sealedPhone, ref phone, Context(Id, "phone"), force))
+        {
+            PhoneCipher = phone;
+        }
+    }
 }
 
 /// <summary>
@@ -70,7 +115,7 @@ public sealed class VolunteerAward
 }
 
 /// <summary>A volunteer team (志愿服务队) of a station.</summary>
-public sealed class VolunteerTeam : IVersioned, IStationRecord
+public sealed class VolunteerTeam : IVersioned, IStationRecord, IProtectedPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid StationId { get; set; }
@@ -78,7 +123,10 @@ public sealed class VolunteerTeam : IVersioned, IStationRecord
     public DateOnly FoundedOn { get; set; }
     public DateOnly? DisbandedOn { get; set; }
     public string? Leader { get; set; }
-    public string? LeaderPhone { get; set; }
+    /// <summary>In memory only; stored in <see cref="LeaderPhoneCipher"/>.</summary>
+    [NotMapped] public string? LeaderPhone { get; set; }
+    [Sensitive] public byte[]? LeaderPhoneCipher { get; set; }
+    private string? _sealedLeaderPhone;
     /// <summary>What the team does (助老, 关爱儿童, 环境整治 …).</summary>
     public string? ServiceArea { get; set; }
     /// <summary>The team's number in the national volunteer system, once registered there.</summary>
@@ -86,6 +134,23 @@ public sealed class VolunteerTeam : IVersioned, IStationRecord
     public List<VolunteerTeamMember> Members { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; } = 1;
+
+    public static string Context(Guid id) => ProtectedField.Context("volunteerTeam", id.ToString("N"), "leaderPhone");
+
+    public void Unprotect(RecipientProtector p)
+    {
+        LeaderPhone = ProtectedField.Open(p, LeaderPhoneCipher, Context(Id));
+        _sealedLeaderPhone = LeaderPhone;
+    }
+
+    public void Protect(RecipientProtector p, bool force = false)
+    {
+        var cipher = LeaderPhoneCipher;
+        if (ProtectedField.Seal(p, LeaderPhone, ref _sealedLeaderPhone, ref cipher, Context(Id), force))
+        {
+            LeaderPhoneCipher = cipher;
+        }
+    }
 }
 
 public sealed class VolunteerTeamMember
@@ -157,16 +222,20 @@ public sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
         b.ToTable("Volunteers");
         b.Property(v => v.Name).HasMaxLength(50).IsRequired();
         b.Property(v => v.IdType).HasConversion<int>();
-        b.Property(v => v.IdNumber).HasMaxLength(30).IsRequired();
+        b.Property(v => v.IdNumberHash).HasMaxLength(44);
+        b.Property(v => v.IdTailHash).HasMaxLength(44);
         b.Property(v => v.Sex).HasConversion<int?>();
-        b.Property(v => v.Phone).HasMaxLength(30);
+        // The clear columns of releases before encryption; emptied at start-up (PersonalDataUpgrade).
+        b.Property<string?>(PersonalDataUpgrade.Legacy).HasColumnName("IdNumber").HasMaxLength(30);
+        b.Property<string?>(PersonalDataUpgrade.LegacyPhone).HasColumnName("Phone").HasMaxLength(30);
         b.Property(v => v.VolunteerNumber).HasMaxLength(50);
         b.Property(v => v.Skills).HasMaxLength(200);
         b.Property(v => v.Notes).HasMaxLength(1000);
         b.Property(v => v.CreatedBy).HasMaxLength(256);
         b.Property(v => v.Version).IsConcurrencyToken();
         // One registration per person per station.
-        b.HasIndex(v => new { v.StationId, v.IdType, v.IdNumber }).IsUnique();
+        b.HasIndex(v => new { v.StationId, v.IdType, v.IdNumberHash }).IsUnique();
+        b.HasIndex(v => new { v.IdTailHash, v.StationId });
         b.HasIndex(v => new { v.StationId, v.RegisteredOn });
         b.HasOne<Platform>().WithMany().HasForeignKey(v => v.StationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(v => v.Teams).WithOne(m => m.Volunteer).HasForeignKey(m => m.VolunteerId).OnDelete(DeleteBehavior.Cascade);
@@ -207,7 +276,7 @@ public sealed class VolunteerTeamConfiguration : IEntityTypeConfiguration<Volunt
         b.ToTable("VolunteerTeams");
         b.Property(t => t.Name).HasMaxLength(100).IsRequired();
         b.Property(t => t.Leader).HasMaxLength(50);
-        b.Property(t => t.LeaderPhone).HasMaxLength(30);
+        b.Property<string?>(PersonalDataUpgrade.LegacyPhone).HasColumnName("LeaderPhone").HasMaxLength(30);
         b.Property(t => t.ServiceArea).HasMaxLength(200);
         b.Property(t => t.TeamNumber).HasMaxLength(50);
         b.Property(t => t.Version).IsConcurrencyToken();

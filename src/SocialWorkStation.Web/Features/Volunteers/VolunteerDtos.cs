@@ -29,7 +29,7 @@ public sealed record VolunteerInput(
 
 public sealed record RevealInput(string? Reason);
 
-public sealed record RevealDto(Guid Id, string IdType, string IdNumber);
+public sealed record RevealDto(Guid Id, string IdType, string IdNumber, string? Phone = null);
 
 public sealed record VolunteerTeamDto(
     Guid Id, Guid StationId, string? StationName, string Name, string FoundedOn, string? DisbandedOn, string? Leader, string? LeaderPhone,

@@ -37,6 +37,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
     public IReadOnlyList<VolunteerServiceDto> Services { get; private set; } = [];
     public IReadOnlyList<ProofDto> Proofs { get; private set; } = [];
     public string? Revealed { get; private set; }
+    public string? RevealedPhone { get; private set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public ProofInputForm Proof { get; set; } = new();
     [BindProperty] public TrainingForm Training { get; set; } = new();
@@ -91,7 +92,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
         if (!User.Can(Permissions.VolunteersReveal)) return Forbid();
         try
         {
-            Revealed = (await VolunteerUseCases.Reveal(db, audit, User.Scope(), id, new RevealInput(Reason), ct)).IdNumber;
+            var revealed = await VolunteerUseCases.Reveal(db, audit, User.Scope(), id, new RevealInput(Reason), ct);
+            (Revealed, RevealedPhone) = (revealed.IdNumber, revealed.Phone);
         }
         catch (RequestValidationException ex)
         {
@@ -194,8 +196,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : AppPageMode
             var input = Input.ToInput();
             if (id is { } existing && string.IsNullOrWhiteSpace(Input.IdNumber))
             {
-                var stored = await db.Set<Volunteer>().AsNoTracking().VisibleTo(db, User.Scope()).Where(v => v.Id == existing).Select(v => v.IdNumber).FirstOrDefaultAsync(ct);
-                input = input with { IdNumber = stored };
+                var stored = await db.Set<Volunteer>().AsNoTracking().VisibleTo(db, User.Scope()).Where(v => v.Id == existing).FirstOrDefaultAsync(ct);
+                input = input with { IdNumber = stored?.IdNumber };
             }
             var saved = id is { } e
                 ? await VolunteerUseCases.Update(db, clock, User, e, input, ct)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Domain.IdNumbers;
+using SocialWorkStation.Domain.Names;
 using SocialWorkStation.Domain.Services;
 using SocialWorkStation.Domain.Volunteers;
 using SocialWorkStation.Web.Data;
@@ -28,7 +29,9 @@ public static class VolunteerUseCases
         if (StationRecords.Clean(q) is { } text)
         {
             // The ID tail is searchable (staff find a person by the last digits), the full number is never shown.
-            query = query.Where(v => v.Name.Contains(text) || v.IdNumber.EndsWith(text) || (v.VolunteerNumber != null && v.VolunteerNumber == text));
+            // Stored encrypted: the last four by their keyed hash (docs/security.md).
+            var tail = text.Length == 4 ? Volunteer.TailHashOf(db.Protector(), text) : null;
+            query = query.Where(v => v.Name.Contains(text) || (tail != null && v.IdTailHash == tail) || (v.VolunteerNumber != null && v.VolunteerNumber == text));
         }
         var result = await WithRecord(query)
             .OrderByDescending(v => v.RegisteredOn).ThenBy(v => v.Name).ThenBy(v => v.Id).ToPageAsync(page, ct);
@@ -96,7 +99,8 @@ public static class VolunteerUseCases
             if (number is null) errors.Add("idNumber", error!);
         }
         errors.ThrowIfAny();
-        if (await db.Set<Volunteer>().AnyAsync(x => x.StationId == stationId && x.IdType == type && x.IdNumber == number && x.Id != v.Id, ct))
+        var hash = Volunteer.HashOf(db.Protector(), type!.Value, number!);
+        if (await db.Set<Volunteer>().AnyAsync(x => x.StationId == stationId && x.IdType == type && x.IdNumberHash == hash && x.Id != v.Id, ct))
         {
             throw new ConflictException($"证件号码 {IdNumber.MaskBesideBirthDate(number)} 已在本站登记为志愿者，请在志愿者名册中查找，不要重复登记。");
         }
@@ -121,8 +125,8 @@ public static class VolunteerUseCases
         {
             throw RequestValidationException.For("reason", "请说明查看完整证件号码的原因（不超过200字），将记入审计日志");
         }
-        await audit.WriteAsync("reveal", nameof(Volunteer), v.Id.ToString(), "查看志愿者证件号码：" + reason, ct: ct);
-        return new RevealDto(v.Id, IdentityDocuments.ToApi(v.IdType), v.IdNumber);
+        await audit.WriteAsync("reveal", nameof(Volunteer), v.Id.ToString(), "查看志愿者证件号码和联系电话：" + reason, ct: ct);
+        return new RevealDto(v.Id, IdentityDocuments.ToApi(v.IdType), v.IdNumber, v.Phone);
     }
 
     /// <summary>New registrations of a year and the teams the station has at its end, against the profile (Qiongzhong: 30 and 1; Shenmu: 1 team).</summary>
@@ -150,7 +154,7 @@ public static class VolunteerUseCases
             var t = totals.GetValueOrDefault(v.Id);
             return new VolunteerDto(v.Id, v.StationId, stations.GetValueOrDefault(v.StationId)?.Name, v.Name, IdentityDocuments.ToApi(v.IdType),
                 IdNumber.MaskBesideBirthDate(v.IdNumber), v.Sex is { } sex ? (sex == Sex.Male ? "male" : "female") : null, v.BirthDate?.ToString("yyyy-MM-dd"),
-                v.Phone, v.VolunteerNumber, v.RegisteredOn.ToString("yyyy-MM-dd"), v.Skills, v.Notes,
+                Masking.Phone(v.Phone), v.VolunteerNumber, v.RegisteredOn.ToString("yyyy-MM-dd"), v.Skills, v.Notes,
                 v.Teams.Where(m => m.Team is not null).Select(m => new TeamRefDto(m.TeamId, m.Team!.Name)).ToList(),
                 VolunteerHours.ToHours(t?.Minutes ?? 0), t?.Count ?? 0, v.CreatedBy, v.CreatedAt, v.Version,
                 v.Trainings.OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).Select(TrainingAwardUseCases.ToDto).ToList(),

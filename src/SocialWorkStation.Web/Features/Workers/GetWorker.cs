@@ -68,7 +68,7 @@ public static class GetWorker
     public static async Task<RevealDto> Reveal(AppDbContext db, AuditLog audit, UserScope scope, Guid id, RevealInput input, CancellationToken ct)
     {
         // Out of scope is 404 whatever was sent, so nothing is learnt about records one may not see.
-        var w = await db.Workers.AsNoTracking().VisibleTo(scope).Where(x => x.Id == id).Select(x => new { x.IdNumber }).FirstOrDefaultAsync(ct)
+        var w = await db.Workers.AsNoTracking().VisibleTo(scope).Where(x => x.Id == id).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("社工不存在或不在您的权限范围内");
         var reason = input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length < 2)

@@ -190,11 +190,12 @@ public static class ImportWorkers
         }
 
         // One query for every ID number of the file already registered as at work.
-        var ids = valid.Select(v => v.Worker.IdNumber).ToList();
+        var protector = db.Protector();
+        var ids = valid.Select(v => Worker.HashOf(protector, v.Worker.IdNumber)).ToList();
         var taken = ids.Count == 0 ? [] : await db.Workers.AsNoTracking()
-            .Where(x => ids.Contains(x.IdNumber) && (x.LeftOn == null || x.LeftOn > today))
-            .Select(x => x.IdNumber).ToListAsync(ct);
-        foreach (var (row, v) in valid.Where(v => taken.Contains(v.Worker.IdNumber)))
+            .Where(x => x.IdNumberHash != null && ids.Contains(x.IdNumberHash) && (x.LeftOn == null || x.LeftOn > today))
+            .Select(x => x.IdNumberHash!).ToListAsync(ct);
+        foreach (var (row, v) in valid.Where(v => taken.Contains(Worker.HashOf(protector, v.Worker.IdNumber))))
         {
             errors.Add(new ImportError(WorkersSheet, row.Row, CId, "该身份证号码已登记为在岗人员，请勿重复导入"));
         }

@@ -39,10 +39,17 @@ public static class ListWorkers
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var text = query.Q.Trim();
-            // A name fragment, or the last digits of an ID number (never more than the tail that the mask shows).
-            q = text.Length <= 4 && text.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x')
-                ? q.Where(w => w.Name.Contains(text) || w.IdNumber.EndsWith(text.ToUpperInvariant()))
-                : q.Where(w => w.Name.Contains(text));
+            // A name fragment, or the last four characters of an ID number (the tail the mask shows), found by their
+            // keyed hash: the number itself is stored encrypted (docs/security.md).
+            if (text.Length == 4 && text.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x'))
+            {
+                var tail = Worker.TailHashOf(db.Protector(), text);
+                q = q.Where(w => w.Name.Contains(text) || w.IdTailHash == tail);
+            }
+            else
+            {
+                q = q.Where(w => w.Name.Contains(text));
+            }
         }
         var result = await q.Include(w => w.Platform).Include(w => w.Certificates).Include(w => w.Trainings).Include(w => w.ContactVillages)
             .AsSplitQuery()

@@ -55,8 +55,11 @@ public static class SaveWorker
         return valid!;
     }
 
-    private static Task<bool> ActiveDuplicateExists(AppDbContext db, string idNumber, Guid? except, DateOnly today, CancellationToken ct) =>
-        db.Workers.AnyAsync(w => w.IdNumber == idNumber && w.Id != except && (w.LeftOn == null || w.LeftOn > today), ct);
+    private static Task<bool> ActiveDuplicateExists(AppDbContext db, string idNumber, Guid? except, DateOnly today, CancellationToken ct)
+    {
+        var hash = Worker.HashOf(db.Protector(), idNumber);
+        return db.Workers.AnyAsync(w => w.IdNumberHash == hash && w.Id != except && (w.LeftOn == null || w.LeftOn > today), ct);
+    }
 
     /// <summary>A candidate checked before hiring against the profile of the chosen station; nothing is saved.</summary>
     public static async Task<HiringCheckDto> HiringCheck(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, UserScope scope, WorkerInput input, CancellationToken ct)

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialWorkStation.Domain.IdNumbers;
 using SocialWorkStation.Domain.Staff;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Audit;
+using SocialWorkStation.Web.Features.Recipients;
 using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Infrastructure;
 
@@ -13,15 +15,24 @@ namespace SocialWorkStation.Web.Features.Workers;
 /// A resident social worker (驻站社工) or station head of a platform: a station, a village room or the county
 /// centre. The API calls the platform "stationId" (docs/requirements/api.md). Past workers stay on record with a leaving date.
 /// </summary>
-public sealed class Worker : IVersioned
+public sealed class Worker : IVersioned, IProtectedPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PlatformId { get; set; }
     public Platform? Platform { get; set; }
     public string Name { get; set; } = "";
-    /// <summary>GB 11643 number; personal data, masked in every answer unless revealed, never in the audit trail in clear.</summary>
-    [Sensitive]
+    /// <summary>
+    /// GB 11643 number; personal data, masked in every answer unless revealed. In memory only: stored encrypted
+    /// (<see cref="IdNumberCipher"/>) with a keyed hash for the duplicate check (docs/security.md).
+    /// </summary>
+    [NotMapped]
     public string IdNumber { get; set; } = "";
+    [Sensitive] public byte[]? IdNumberCipher { get; set; }
+    /// <summary>Keyed hash of the whole number: the duplicate check without decrypting.</summary>
+    [Sensitive] public string? IdNumberHash { get; set; }
+    /// <summary>Keyed hash of the last four characters: staff find a worker by them.</summary>
+    [Sensitive] public string? IdTailHash { get; set; }
+    private string? _sealedIdNumber;
     /// <summary>Derived from the ID number; kept as a column so lists need not parse it.</summary>
     [Sensitive]
     public DateOnly BirthDate { get; set; }
@@ -45,6 +56,29 @@ public sealed class Worker : IVersioned
     public int Version { get; set; } = 1;
 
     public bool ActiveOn(DateOnly day) => HireDate <= day && (LeftOn is null || day < LeftOn);
+
+    public static string Context(Guid id, string field) => ProtectedField.Context("worker", id.ToString("N"), field);
+
+    public static string HashOf(RecipientProtector p, string idNumber) => p.BlindIndex("worker-id", idNumber.Trim().ToUpperInvariant());
+
+    public static string TailHashOf(RecipientProtector p, string tail) => p.BlindIndex("worker-tail", tail.Trim().ToUpperInvariant());
+
+    public void Unprotect(RecipientProtector p)
+    {
+        IdNumber = ProtectedField.Open(p, IdNumberCipher, Context(Id, "idNumber")) ?? "";
+        _sealedIdNumber = IdNumberCipher is null ? null : IdNumber;
+    }
+
+    public void Protect(RecipientProtector p, bool force = false)
+    {
+        var cipher = IdNumberCipher;
+        if (ProtectedField.Seal(p, IdNumber, ref _sealedIdNumber, ref cipher, Context(Id, "idNumber"), force))
+        {
+            IdNumberCipher = cipher;
+            IdNumberHash = string.IsNullOrEmpty(IdNumber) ? null : HashOf(p, IdNumber);
+            IdTailHash = IdNumber.Length < 4 ? null : TailHashOf(p, IdNumber[^4..]);
+        }
+    }
 }
 
 /// <summary>A social work certificate (职业资格证书) with the day it was obtained and whether it is registered.</summary>
@@ -84,7 +118,10 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
     public void Configure(EntityTypeBuilder<Worker> b)
     {
         b.Property(w => w.Name).HasMaxLength(50).IsRequired();
-        b.Property(w => w.IdNumber).HasMaxLength(18).IsRequired();
+        b.Property(w => w.IdNumberHash).HasMaxLength(44);
+        b.Property(w => w.IdTailHash).HasMaxLength(44);
+        // The clear column of releases before encryption; emptied at start-up (PersonalDataUpgrade).
+        b.Property<string?>(PersonalDataUpgrade.Legacy).HasColumnName("IdNumber").HasMaxLength(18);
         b.Property(w => w.Sex).HasConversion<int>();
         b.Property(w => w.Role).HasConversion<int>();
         b.Property(w => w.Education).HasConversion<int>();
@@ -92,7 +129,8 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         b.Property(w => w.Major).HasMaxLength(100);
         b.Property(w => w.Version).IsConcurrencyToken();
         b.HasIndex(w => w.PlatformId);
-        b.HasIndex(w => w.IdNumber);
+        b.HasIndex(w => w.IdNumberHash);
+        b.HasIndex(w => w.IdTailHash);
         b.HasOne(w => w.Platform).WithMany().HasForeignKey(w => w.PlatformId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(w => w.Certificates).WithOne().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(w => w.Trainings).WithOne().HasForeignKey(t => t.WorkerId).OnDelete(DeleteBehavior.Cascade);

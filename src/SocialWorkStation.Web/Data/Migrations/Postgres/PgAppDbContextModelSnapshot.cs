@@ -203,6 +203,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LegacyPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("PhoneNumber");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -223,8 +227,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("PhoneNumberCipher")
+                        .HasColumnType("bytea");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -2660,13 +2664,29 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
+
+                    b.Property<string>("IdTailHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
 
                     b.Property<int>("IdType")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("IdNumber");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("Phone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2677,9 +2697,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("bytea");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
@@ -2704,9 +2723,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdTailHash", "StationId");
+
                     b.HasIndex("StationId", "RegisteredOn");
 
-                    b.HasIndex("StationId", "IdType", "IdNumber")
+                    b.HasIndex("StationId", "IdType", "IdNumberHash")
                         .IsUnique();
 
                     b.ToTable("Volunteers", (string)null);
@@ -2908,9 +2929,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<string>("LeaderPhone")
+                    b.Property<byte[]>("LeaderPhoneCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("LeaderPhone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3011,13 +3036,24 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("HireDate")
                         .HasColumnType("date");
 
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
+
+                    b.Property<string>("IdTailHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
 
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("IdNumber");
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("boolean");
@@ -3058,7 +3094,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("IdTailHash");
 
                     b.HasIndex("PlatformId");
 

@@ -192,6 +192,10 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LegacyPhone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PhoneNumber");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -212,8 +216,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PhoneNumberCipher")
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
@@ -2640,13 +2644,29 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTailHash")
+                        .HasMaxLength(44)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IdType")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdNumber");
+
+                    b.Property<string>("LegacyPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Phone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2657,9 +2677,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
@@ -2684,9 +2703,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdTailHash", "StationId");
+
                     b.HasIndex("StationId", "RegisteredOn");
 
-                    b.HasIndex("StationId", "IdType", "IdNumber")
+                    b.HasIndex("StationId", "IdType", "IdNumberHash")
                         .IsUnique();
 
                     b.ToTable("Volunteers", (string)null);
@@ -2888,9 +2909,13 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LeaderPhone")
+                    b.Property<byte[]>("LeaderPhoneCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LeaderPhone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2991,13 +3016,24 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("HireDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTailHash")
+                        .HasMaxLength(44)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdNumber");
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("INTEGER");
@@ -3038,7 +3074,9 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("IdTailHash");
 
                     b.HasIndex("PlatformId");
 
