@@ -53,6 +53,14 @@ public sealed class StaffPersonalDataTests
         var revealed = await (await volunteers.PostJson($"/api/v1/volunteers/{volunteer.Id()}/reveal", new { reason = "核对实名登记" })).ReadJson();
         Assert.Equal(volunteerId, revealed.GetProperty("idNumber").GetString());
         Assert.Equal(phone, revealed.GetProperty("phone").GetString());
+        // An edit that sends back the masked phone it read keeps the stored number.
+        var edited = await volunteers.PutJson($"/api/v1/volunteers/{volunteer.Id()}", new
+        {
+            name = "加密志愿者", idType = "residentId", idNumber = volunteerId, phone = volunteer.GetProperty("phone").GetString(), registeredOn = "2026-02-01",
+            skills = "助老", version = volunteer.GetProperty("version").GetInt32(),
+        });
+        Assert.True(edited.IsSuccessStatusCode, await edited.Content.ReadAsStringAsync());
+        Assert.Equal(phone, (await (await volunteers.PostJson($"/api/v1/volunteers/{volunteer.Id()}/reveal", new { reason = "核对修改后的电话" })).ReadJson()).GetProperty("phone").GetString());
 
         var leaderPhone = NewPhone();
         var team = await (await volunteers.PostJson("/api/v1/volunteer-teams", new { stationId = volunteer.GetProperty("stationId").GetString(), name = "加密服务队", foundedOn = "2025-06-01", leader = "队长", leaderPhone })).ReadJson();

@@ -74,7 +74,9 @@ public static class TeamUseCases
         t.FoundedOn = founded!.Value;
         t.DisbandedOn = disbanded;
         t.Leader = StationRecords.Clean(input.Leader);
-        t.LeaderPhone = StationRecords.Clean(input.LeaderPhone);
+        // Answers show the phone masked: a form or client sending back what it read keeps the stored number.
+        var phone = StationRecords.Clean(input.LeaderPhone);
+        t.LeaderPhone = t.LeaderPhone is not null && phone == Masking.Phone(t.LeaderPhone) ? t.LeaderPhone : phone;
         t.ServiceArea = StationRecords.Clean(input.ServiceArea);
         t.TeamNumber = StationRecords.Clean(input.TeamNumber);
         t.Members.RemoveAll(m => !ids.Contains(m.VolunteerId));

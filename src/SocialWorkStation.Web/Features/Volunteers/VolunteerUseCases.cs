@@ -109,7 +109,9 @@ public static class VolunteerUseCases
         v.IdNumber = number!;
         v.Sex = resident?.Sex;
         v.BirthDate = resident?.BirthDate;
-        v.Phone = StationRecords.Clean(input.Phone);
+        // Answers show the phone masked: a form or client sending back what it read keeps the stored number.
+        var phone = StationRecords.Clean(input.Phone);
+        v.Phone = v.Phone is not null && phone == Masking.Phone(v.Phone) ? v.Phone : phone;
         v.VolunteerNumber = StationRecords.Clean(input.VolunteerNumber);
         v.RegisteredOn = registered!.Value;
         v.Skills = StationRecords.Clean(input.Skills);
