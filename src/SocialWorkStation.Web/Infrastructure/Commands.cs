@@ -72,15 +72,39 @@ public static class Commands
                 await Startup.InitialiseAsync(app.Services, app.Configuration);
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
-                    var v = await Features.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-                        scope.ServiceProvider.GetRequiredService<Features.Audit.AuditChainKey>(), CancellationToken.None);
-                    Console.WriteLine($"审计日志 {v.Entries} 条（启用校验前 {v.Unsigned} 条），封存 {v.Seals} 段，待封存 {v.Unsealed} 条。");
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    var key = scope.ServiceProvider.GetRequiredService<Features.Audit.AuditChainKey>();
+                    var v = await Features.Audit.AuditChain.VerifyAsync(db, key, CancellationToken.None);
+                    Console.WriteLine($"审计日志 {v.Entries} 条（启用校验前 {v.Unsigned} 条），封存 {v.Seals} 段（其中 {v.Archived} 段已归档），待封存 {v.Unsealed} 条。");
                     Console.WriteLine(v.Intact ? "校验通过：未发现改动、删除或伪造。" : $"校验失败：{v.BrokenAt}");
-                    Environment.ExitCode = v.Intact ? 0 : 1;
+                    // With an archive folder: the archived files too.
+                    var files = args.Length > 0 ? await Features.Audit.AuditArchiving.VerifyFilesAsync(db, key, args[0], CancellationToken.None) : [];
+                    foreach (var p in files) Console.Error.WriteLine(p);
+                    if (args.Length > 0) Console.WriteLine(files.Count == 0 ? $"归档文件校验通过（{args[0]}）。" : $"归档文件有 {files.Count} 处问题。");
+                    Environment.ExitCode = v.Intact && files.Count == 0 ? 0 : 1;
+                }
+                break;
+            case "archive-audit":
+                if (args.Length != 1)
+                {
+                    Console.Error.WriteLine("用法: archive-audit <归档目录>（在线保存天数见 Audit:OnlineDays，不少于 180）");
+                    Environment.ExitCode = 2;
+                    break;
+                }
+                await Startup.InitialiseAsync(app.Services, app.Configuration);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var sp = scope.ServiceProvider;
+                    var days = app.Configuration.GetValue("Audit:OnlineDays", Features.Audit.AuditArchiving.MinimumOnlineDays);
+                    var r = await Features.Audit.AuditArchiving.ArchiveAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<Features.Audit.AuditChainKey>(),
+                        sp.GetRequiredService<TimeProvider>(), days, args[0], CancellationToken.None);
+                    await sp.GetRequiredService<Features.Audit.AuditLog>().WriteAsync("archive", "AuditEntry", null,
+                        $"审计日志归档：{r.Seals} 段、{r.Entries} 条早于 {days} 天的日志移至 {string.Join("、", r.Files)}", ct: CancellationToken.None);
+                    Console.WriteLine($"已归档 {r.Seals} 段、{r.Entries} 条日志到 {args[0]}；请把归档目录与备份一同保存。");
                 }
                 break;
             default:
-                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key, rebuild-progress, verify-audit, backup, restore");
+                Console.Error.WriteLine($"未知命令 {command}。可用命令: import-regions, rotate-recipient-key, rebuild-progress, verify-audit, archive-audit, backup, restore");
                 Environment.ExitCode = 2;
                 break;
         }

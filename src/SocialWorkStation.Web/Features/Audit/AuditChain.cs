@@ -106,7 +106,7 @@ public static class AuditChain
     /// <summary>One entry's part of a seal's hash: the same bytes when sealing and when verifying.</summary>
     private static void AppendEntry(IncrementalHash hash, long id, string? mac) => hash.AppendData(Encoding.UTF8.GetBytes($"\u001e{id}\u001f{mac}"));
 
-    private static string RunHash(string previous, IEnumerable<(long Id, string? Mac)> entries)
+    public static string RunHash(string previous, IEnumerable<(long Id, string? Mac)> entries)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(previous));
@@ -123,13 +123,13 @@ public static class AuditChain
     /// <param name="Seals">Seals checked.</param>
     /// <param name="Unsealed">Signed entries after the last seal (covered by their MACs only until the next seal).</param>
     /// <param name="BrokenAt">The first broken entry or seal, in words, with its id.</param>
-    public sealed record Verification(bool Intact, int Entries, int Unsigned, int Seals, int Unsealed, string? BrokenAt);
+    /// <param name="Archived">Seals whose entries were moved to archive files (checked with `verify-audit &lt;folder&gt;`).</param>
+    public sealed record Verification(bool Intact, int Entries, int Unsigned, int Seals, int Unsealed, string? BrokenAt, int Archived = 0);
 
     /// <summary>Recomputes every entry's MAC and every seal, in id order, and reports the first break.</summary>
     public static async Task<Verification> VerifyAsync(AppDbContext db, AuditChainKey key, CancellationToken ct)
     {
         var (entries, unsigned) = (0, 0);
-        string? broken = null;
         var signedSeen = false;
         var seals = await db.Set<AuditSeal>().AsNoTracking().OrderBy(s => s.FromId).ToListAsync(ct);
         var sealIndex = 0;
@@ -139,6 +139,12 @@ public static class AuditChain
         var runCount = 0;
         var unsealed = 0;
         var lastSealed = seals.Count > 0 ? seals[^1].UpToId : 0;
+        // Archived runs: their entries are gone from the database on purpose; each archive record must carry the platform's MAC.
+        var archives = await db.Set<AuditArchive>().AsNoTracking().OrderBy(a => a.FromId).ToListAsync(ct);
+        string? broken = archives.FirstOrDefault(a => key.Mac(a.Text()) != a.Mac) is { } forged
+            ? $"归档记录 #{forged.Id} 的校验码不符（归档记录被伪造或改动）" : null;
+        var archivedSeals = archives.Where(a => seals.Any(s => s.Id == a.SealId && s.FromId == a.FromId && s.UpToId == a.UpToId)).Select(a => a.SealId).ToHashSet();
+        broken ??= archives.FirstOrDefault(a => !archivedSeals.Contains(a.SealId)) is { } orphan ? $"归档记录 #{orphan.Id} 没有对应的封存记录" : null;
 
         string? CheckSealHead(AuditSeal s)
         {
@@ -185,7 +191,7 @@ public static class AuditChain
             broken ??= CloseSeal(seals[sealIndex]);
             sealIndex++;
         }
-        return new Verification(broken is null, entries, unsigned, seals.Count, unsealed, broken);
+        return new Verification(broken is null, entries, unsigned, seals.Count, unsealed, broken, archivedSeals.Count);
 
         string? CloseSeal(AuditSeal s)
         {
@@ -193,7 +199,7 @@ public static class AuditChain
             if (running is null)
             {
                 // No entry of the run is left: every one of them was deleted.
-                result = CheckSealHead(s) ?? (s.Count > 0 ? $"封存记录 #{s.Id} 所封存的日志 #{s.FromId}–#{s.UpToId} 已被删除" : null);
+                result = CheckSealHead(s) ?? (s.Count > 0 && !archivedSeals.Contains(s.Id) ? $"封存记录 #{s.Id} 所封存的日志 #{s.FromId}–#{s.UpToId} 已被删除" : null);
             }
             else
             {

@@ -565,6 +565,54 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Audit.AuditArchive", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpToId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SealId")
+                        .IsUnique();
+
+                    b.HasIndex("FromId", "UpToId");
+
+                    b.ToTable("AuditArchives", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

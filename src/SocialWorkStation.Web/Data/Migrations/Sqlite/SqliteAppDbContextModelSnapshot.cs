@@ -554,6 +554,52 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Audit.AuditArchive", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SealId")
+                        .IsUnique();
+
+                    b.HasIndex("FromId", "UpToId");
+
+                    b.ToTable("AuditArchives", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
