@@ -201,3 +201,63 @@ public sealed class HandoverApiTests
         await d.Volunteers.CountAsync(v => v.StationId == station), await d.Attachments.CountAsync(a => a.StationId == station),
         await d.Cases.CountAsync(c => c.StationId == station && c.Stage != CaseStage.Closed)));
 }
+
+/// <summary>The hand-over on the agreement page (the same handler as the API), and its OpenAPI example.</summary>
+public sealed class HandoverPageTests
+{
+    public static TheoryData<string> Providers => Db.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_bureau_hands_a_station_over_from_the_agreement_page_and_downloads_the_list(string db)
+    {
+        var app = TestApp.For(db);
+        var bureau = await app.ClientFor("bureau");
+        var oldOrg = await AgreementTestData.Contractor(bureau, "469030", "socialServiceOrganisation", "civilAffairs", "页面移交方");
+        var newOrg = await AgreementTestData.Contractor(bureau, "469030", "socialServiceOrganisation", "civilAffairs", "页面接收方");
+        var name = "页面交接站" + AgreementTestData.Suffix();
+        var station = await EvaluationTestData.NewStation(app, name, "469030103", "hainan-qiongzhong");
+        await app.WithDb(async d =>
+        {
+            (await d.Platforms.FirstAsync(p => p.Id == Guid.Parse(station))).ContractorId = Guid.Parse(oldOrg);
+            return await d.SaveChangesAsync();
+        });
+        var agreement = await Budgets.BudgetTestData.Agreement(bureau, "hainan-qiongzhong", oldOrg, station);
+        var version = (await bureau.GetJson($"/api/v1/stations/{station}")).GetProperty("version").GetInt32();
+
+        var browser = await app.BrowserFor("bureau");
+        var url = $"/Agreements/Agreement/{agreement}";
+        var html = await browser.GetStringAsync(url);
+        Assert.Contains("办理交接", html);
+        Assert.Contains(name, html);
+        Dictionary<string, string> Form(string page, string incoming) => new()
+        {
+            ["__RequestVerificationToken"] = TestApp.FormToken(page), ["Handover.StationId"] = station, ["Handover.Version"] = version.ToString(),
+            ["Handover.IncomingOrganisationId"] = incoming, ["Handover.HandoverDay"] = app.Today.ToString("yyyy-MM-dd"),
+        };
+        // The same organisation: the page says why, nothing changes.
+        var same = await browser.PostAsync(url + "?handler=Handover", new FormUrlEncodedContent(Form(html, oldOrg)));
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var sameHtml = await same.Content.ReadAsStringAsync();
+        Assert.Contains("无需交接", sameHtml);
+        var done = await browser.PostAsync(url + "?handler=Handover", new FormUrlEncodedContent(Form(sameHtml, newOrg)));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var after = await browser.GetStringAsync(url);
+        Assert.Contains("下载交接清单", after);
+        Assert.Contains("页面接收方", after);
+        Assert.Equal(newOrg, await app.WithDb(async d => (await d.Platforms.FirstAsync(p => p.Id == Guid.Parse(station))).ContractorId.ToString()));
+    }
+
+    [Fact]
+    public async Task The_hand_over_is_in_the_OpenAPI_document_with_an_example_whose_fields_are_the_request()
+    {
+        var doc = await TestApp.For("Sqlite").Anonymous().GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var json = paths.GetProperty("/api/v1/stations/{id}/handovers").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        var schema = json.GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var r)) schema = schemas.GetProperty(r.GetString()!.Split('/')[^1]);
+        var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.All(json.GetProperty("example").EnumerateObject(), f => Assert.Contains(f.Name, fields));
+        Assert.True(paths.GetProperty("/api/v1/handovers/{id}/list.xlsx").TryGetProperty("get", out _));
+    }
+}

@@ -1,20 +1,38 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using SocialWorkStation.Web.Data;
 using SocialWorkStation.Web.Features.Accounts;
 using SocialWorkStation.Web.Features.Profiles;
 using SocialWorkStation.Web.Features.Shared;
+using SocialWorkStation.Web.Features.Stations;
 using SocialWorkStation.Web.Infrastructure;
 
 namespace SocialWorkStation.Web.Features.Agreements;
 
 /// <summary>One agreement: clauses (missing ones flagged), deadlines and which are overdue today, and the bureau's edit form.</summary>
 [Authorize(Policy = Permissions.AgreementsRead)]
-public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
+public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, Audit.AuditLog audit) : AppPageModel
 {
     public AgreementDto Agreement { get; private set; } = null!;
     public Domain.Profiles.PolicyProfile Profile { get; private set; } = null!;
     [BindProperty] public AgreementForm Input { get; set; } = new();
+    [BindProperty] public HandoverForm Handover { get; set; } = new();
+
+    /// <summary>The cycle's stations the caller sees, with their current contractor and version (for the hand-over form).</summary>
+    public List<(Guid Id, string Name, string? Contractor, int Version)> Stations { get; private set; } = [];
+    public List<(Guid Id, string Name)> Contractors { get; private set; } = [];
+    /// <summary>The hand-overs of the cycle's stations the caller may read (交接, agreements.md §12).</summary>
+    public List<HandoverDto> Handovers { get; private set; } = [];
+
+    public sealed class HandoverForm
+    {
+        public Guid StationId { get; set; }
+        public Guid? IncomingOrganisationId { get; set; }
+        public string? HandoverDay { get; set; }
+        public string? Note { get; set; }
+        public int? Version { get; set; }
+    }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -54,9 +72,58 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
         return Page();
     }
 
+    /// <summary>交接: the same use case as POST /api/v1/stations/{id}/handovers.</summary>
+    public async Task<IActionResult> OnPostHandoverAsync(Guid id, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.AgreementsManage))
+        {
+            return Forbid();
+        }
+        await Load(id, ct);
+        Input = AgreementForm.From(Agreement);
+        if (Stations.All(s => s.Id != Handover.StationId))
+        {
+            return NotFound();
+        }
+        try
+        {
+            var dto = await HandOver.Create(db, profiles, clock, audit, User, Handover.StationId,
+                new HandoverInput(Handover.IncomingOrganisationId, Handover.HandoverDay, Handover.Version, Handover.Note), ct);
+            TempData["Message"] = $"交接已办理：{dto.StationName} 自 {dto.HandoverDay} 由 {dto.IncomingName} 承接。";
+            return RedirectToPage("/Agreements/Agreement", new { id });
+        }
+        catch (RequestValidationException ex)
+        {
+            ShowErrors(ex, "Handover", typeof(HandoverForm));
+        }
+        catch (BusinessRuleException ex)
+        {
+            ShowError(ex, "Handover", typeof(HandoverForm));
+        }
+        catch (ConflictException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        await Load(id, ct);
+        return Page();
+    }
+
     private async Task Load(Guid id, CancellationToken ct)
     {
         Agreement = await SaveAgreement.Get(db, profiles, clock, User, id, ct);
         Profile = AgreementAccess.Profile(profiles, Agreement.ProfileKey);
+        var cycleId = Agreement.CycleId;
+        var stationIds = db.Set<ProgrammeCycleStation>().Where(s => s.CycleId == cycleId).Select(s => s.StationId);
+        Stations = (await db.Platforms.AsNoTracking().VisibleTo(User.Scope()).Where(p => stationIds.Contains(p.Id)).OrderBy(p => p.RegionCode).ThenBy(p => p.Name)
+                .Select(p => new { p.Id, p.Name, Contractor = p.Contractor != null ? p.Contractor.Name : null, p.Version }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Name, p.Contractor, p.Version)).ToList();
+        Handovers = (await HandOver.Visible(db, User).Where(h => stationIds.Contains(h.StationId)).ToListAsync(ct))
+            .OrderByDescending(h => h.HandoverDay).ThenByDescending(h => h.RecordedAt).Select(HandOver.ToDto).ToList();
+        if (User.Can(Permissions.AgreementsManage))
+        {
+            Contractors = (await db.Organisations.AsNoTracking().Where(o => o.Kind == Organisations.OrganisationKind.Contractor).OrderBy(o => o.Name)
+                    .Select(o => new { o.Id, o.Name }).Take(500).ToListAsync(ct))
+                .Select(o => (o.Id, o.Name)).ToList();
+        }
     }
 }
