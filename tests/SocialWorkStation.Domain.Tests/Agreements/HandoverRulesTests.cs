@@ -27,3 +27,23 @@ public sealed class HandoverRulesTests
         Assert.Contains("2026-01-01", early.Message);
     }
 }
+
+public sealed class RenewalFromEvaluationTests
+{
+    [Theory]
+    [InlineData("优秀", null, FinalGrade.Excellent)]
+    [InlineData("良好", null, FinalGrade.Good)]
+    [InlineData("合格", null, FinalGrade.Pass)]
+    [InlineData("不合格", null, FinalGrade.Fail)]
+    [InlineData("较好", true, FinalGrade.Pass)]
+    [InlineData("较差", false, FinalGrade.Fail)]
+    public void An_evaluation_grade_reads_as_a_final_grade(string grade, bool? passes, FinalGrade expected) =>
+        Assert.Equal(expected, Renewal.FromEvaluation(grade, passes));
+
+    [Fact]
+    public void No_grade_or_an_unknown_band_is_no_final_grade()
+    {
+        Assert.Null(Renewal.FromEvaluation(null, true));
+        Assert.Null(Renewal.FromEvaluation("较好", null));
+    }
+}

@@ -24,6 +24,18 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
     public List<(Guid Id, string Name)> Contractors { get; private set; } = [];
     /// <summary>The hand-overs of the cycle's stations the caller may read (交接, agreements.md §12).</summary>
     public List<HandoverDto> Handovers { get; private set; } = [];
+    /// <summary>The final grade (the evaluation's first, else the bureau's) and the proposal (续签, agreements.md §11).</summary>
+    public RenewalDto Renewal { get; private set; } = null!;
+    [BindProperty] public RenewalForm Renew { get; set; } = new();
+
+    public sealed class RenewalForm
+    {
+        public string? Grade { get; set; }
+        public string? EvaluationReport { get; set; }
+        public string? SignedOn { get; set; }
+        public decimal? Amount { get; set; }
+        public int? Version { get; set; }
+    }
 
     public sealed class HandoverForm
     {
@@ -72,6 +84,49 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
         return Page();
     }
 
+    /// <summary>The bureau enters the year's final grade: the same use case as PUT /api/v1/agreements/{id}/final-grade.</summary>
+    public Task<IActionResult> OnPostGradeAsync(Guid id, CancellationToken ct) => Manage(id, async () =>
+    {
+        await AgreementRenewal.Grade(db, profiles, User, id, new FinalGradeInput(Renew.Grade, Renew.EvaluationReport, Renew.Version), ct);
+        TempData["Message"] = "年度评估等次已登记。";
+        return RedirectToPage("/Agreements/Agreement", new { id });
+    }, ct);
+
+    /// <summary>续签: the same use case as POST /api/v1/agreements/{id}/renew; opens next year's agreement.</summary>
+    public Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken ct) => Manage(id, async () =>
+    {
+        var next = await AgreementRenewal.Renew(db, profiles, clock, User, id, new RenewInput(Renew.SignedOn, Renew.Amount), ct);
+        TempData["Message"] = $"已续签第{next.YearNumber}年协议。";
+        return RedirectToPage("/Agreements/Agreement", new { id = next.Id });
+    }, ct);
+
+    private async Task<IActionResult> Manage(Guid id, Func<Task<IActionResult>> action, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.AgreementsManage))
+        {
+            return Forbid();
+        }
+        try
+        {
+            return await action();
+        }
+        catch (RequestValidationException ex)
+        {
+            ShowErrors(ex, "Renew", typeof(RenewalForm));
+        }
+        catch (BusinessRuleException ex)
+        {
+            ShowError(ex, "Renew", typeof(RenewalForm));
+        }
+        catch (ConflictException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        await Load(id, ct);
+        Input = AgreementForm.From(Agreement);
+        return Page();
+    }
+
     /// <summary>交接: the same use case as POST /api/v1/stations/{id}/handovers.</summary>
     public async Task<IActionResult> OnPostHandoverAsync(Guid id, CancellationToken ct)
     {
@@ -112,6 +167,7 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
     {
         Agreement = await SaveAgreement.Get(db, profiles, clock, User, id, ct);
         Profile = AgreementAccess.Profile(profiles, Agreement.ProfileKey);
+        Renewal = await AgreementRenewal.Get(db, profiles, User, id, ct);
         var cycleId = Agreement.CycleId;
         var stationIds = db.Set<ProgrammeCycleStation>().Where(s => s.CycleId == cycleId).Select(s => s.StationId);
         Stations = (await db.Platforms.AsNoTracking().VisibleTo(User.Scope()).Where(p => stationIds.Contains(p.Id)).OrderBy(p => p.RegionCode).ThenBy(p => p.Name)
