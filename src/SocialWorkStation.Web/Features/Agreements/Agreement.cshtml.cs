@@ -12,8 +12,13 @@ namespace SocialWorkStation.Web.Features.Agreements;
 
 /// <summary>One agreement: clauses (missing ones flagged), deadlines and which are overdue today, and the bureau's edit form.</summary>
 [Authorize(Policy = Permissions.AgreementsRead)]
-public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, Audit.AuditLog audit) : AppPageModel
+public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, Audit.AuditLog audit,
+    Attachments.AttachmentStore store, Microsoft.Extensions.Options.IOptions<Attachments.AttachmentOptions> options) : Attachments.RecordPageModel(db, store, options, clock)
 {
+    protected override string OwnerType => "agreement";
+    /// <summary>The signed agreement's files (owner type agreement, agreements.md §6); null when the cycle covers no station.</summary>
+    public Attachments.AttachmentsPanel? Files { get; private set; }
+
     public AgreementDto Agreement { get; private set; } = null!;
     public Domain.Profiles.PolicyProfile Profile { get; private set; } = null!;
     [BindProperty] public AgreementForm Input { get; set; } = new();
@@ -60,7 +65,7 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
         }
         try
         {
-            await SaveAgreement.Update(db, profiles, clock, User, id, Input.ToInput(Input.Version), ct);
+            await SaveAgreement.Update(Db, profiles, Clock, User, id, Input.ToInput(Input.Version), ct);
             TempData["Message"] = "已保存。";
             return RedirectToPage("/Agreements/Agreement", new { id });
         }
@@ -87,7 +92,7 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
     /// <summary>The bureau enters the year's final grade: the same use case as PUT /api/v1/agreements/{id}/final-grade.</summary>
     public Task<IActionResult> OnPostGradeAsync(Guid id, CancellationToken ct) => Manage(id, async () =>
     {
-        await AgreementRenewal.Grade(db, profiles, User, id, new FinalGradeInput(Renew.Grade, Renew.EvaluationReport, Renew.Version), ct);
+        await AgreementRenewal.Grade(Db, profiles, User, id, new FinalGradeInput(Renew.Grade, Renew.EvaluationReport, Renew.Version), ct);
         TempData["Message"] = "年度评估等次已登记。";
         return RedirectToPage("/Agreements/Agreement", new { id });
     }, ct);
@@ -95,7 +100,7 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
     /// <summary>续签: the same use case as POST /api/v1/agreements/{id}/renew; opens next year's agreement.</summary>
     public Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken ct) => Manage(id, async () =>
     {
-        var next = await AgreementRenewal.Renew(db, profiles, clock, User, id, new RenewInput(Renew.SignedOn, Renew.Amount), ct);
+        var next = await AgreementRenewal.Renew(Db, profiles, Clock, User, id, new RenewInput(Renew.SignedOn, Renew.Amount), ct);
         TempData["Message"] = $"已续签第{next.YearNumber}年协议。";
         return RedirectToPage("/Agreements/Agreement", new { id = next.Id });
     }, ct);
@@ -142,7 +147,7 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
         }
         try
         {
-            var dto = await HandOver.Create(db, profiles, clock, audit, User, Handover.StationId,
+            var dto = await HandOver.Create(Db, profiles, Clock, audit, User, Handover.StationId,
                 new HandoverInput(Handover.IncomingOrganisationId, Handover.HandoverDay, Handover.Version, Handover.Note), ct);
             TempData["Message"] = $"交接已办理：{dto.StationName} 自 {dto.HandoverDay} 由 {dto.IncomingName} 承接。";
             return RedirectToPage("/Agreements/Agreement", new { id });
@@ -165,19 +170,22 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
 
     private async Task Load(Guid id, CancellationToken ct)
     {
-        Agreement = await SaveAgreement.Get(db, profiles, clock, User, id, ct);
+        Agreement = await SaveAgreement.Get(Db, profiles, Clock, User, id, ct);
         Profile = AgreementAccess.Profile(profiles, Agreement.ProfileKey);
-        Renewal = await AgreementRenewal.Get(db, profiles, User, id, ct);
+        Renewal = await AgreementRenewal.Get(Db, profiles, User, id, ct);
+        Files = await AgreementAccess.VisibleStation(Db, User.Scope(), id, ct) is null
+            ? null
+            : Panel(id, await Attachments.AttachmentUseCases.List(Db, User.Scope(), OwnerType, id, ct), "签署的协议文本");
         var cycleId = Agreement.CycleId;
-        var stationIds = db.Set<ProgrammeCycleStation>().Where(s => s.CycleId == cycleId).Select(s => s.StationId);
-        Stations = (await db.Platforms.AsNoTracking().VisibleTo(User.Scope()).Where(p => stationIds.Contains(p.Id)).OrderBy(p => p.RegionCode).ThenBy(p => p.Name)
+        var stationIds = Db.Set<ProgrammeCycleStation>().Where(s => s.CycleId == cycleId).Select(s => s.StationId);
+        Stations = (await Db.Platforms.AsNoTracking().VisibleTo(User.Scope()).Where(p => stationIds.Contains(p.Id)).OrderBy(p => p.RegionCode).ThenBy(p => p.Name)
                 .Select(p => new { p.Id, p.Name, Contractor = p.Contractor != null ? p.Contractor.Name : null, p.Version }).ToListAsync(ct))
             .Select(p => (p.Id, p.Name, p.Contractor, p.Version)).ToList();
-        Handovers = (await HandOver.Visible(db, User).Where(h => stationIds.Contains(h.StationId)).ToListAsync(ct))
+        Handovers = (await HandOver.Visible(Db, User).Where(h => stationIds.Contains(h.StationId)).ToListAsync(ct))
             .OrderByDescending(h => h.HandoverDay).ThenByDescending(h => h.RecordedAt).Select(HandOver.ToDto).ToList();
         if (User.Can(Permissions.AgreementsManage))
         {
-            Contractors = (await db.Organisations.AsNoTracking().Where(o => o.Kind == Organisations.OrganisationKind.Contractor).OrderBy(o => o.Name)
+            Contractors = (await Db.Organisations.AsNoTracking().Where(o => o.Kind == Organisations.OrganisationKind.Contractor).OrderBy(o => o.Name)
                     .Select(o => new { o.Id, o.Name }).Take(500).ToListAsync(ct))
                 .Select(o => (o.Id, o.Name)).ToList();
         }
