@@ -183,6 +183,20 @@ public static class Renewal
         _ => "不合格",
     };
 
+    /// <summary>
+    /// An evaluation round's grade (the profile's band name) as a final grade: 优秀, 良好, 合格, 不合格 by name; another band
+    /// name by whether the profile counts it as passing (合格 or 不合格); null when neither says.
+    /// </summary>
+    public static FinalGrade? FromEvaluation(string? grade, bool? passes) => grade switch
+    {
+        null => null,
+        "优秀" => FinalGrade.Excellent,
+        "良好" => FinalGrade.Good,
+        "合格" => FinalGrade.Pass,
+        "不合格" => FinalGrade.Fail,
+        _ => passes switch { true => FinalGrade.Pass, false => FinalGrade.Fail, null => null },
+    };
+
     /// <summary>合格 or better renews within the cycle; 不合格 procures anew; a cycle's last year ends it (procure a new cycle).</summary>
     public static RenewalDecision Propose(FinalGrade grade, int yearNumber, int cycleYears) =>
         grade == FinalGrade.Fail ? RenewalDecision.ProcureAnew

@@ -193,6 +193,9 @@ public static class OpenApiSetup
         ["POST /api/v1/spending/{id}/steps"] = """{"action": "approve", "note": "同意支出", "version": 1}""",
         ["PUT /api/v1/agreements/{id}/final-grade"] = """{"grade": "good", "evaluationReport": "琼民评〔2027〕3号 2026年度社工站第三方评估报告", "version": 2}""",
         ["POST /api/v1/agreements/{id}/renew"] = """{"signedOn": "2027-03-01", "amount": 2120000.00}""",
+        ["POST /api/v1/stations/{id}/handovers"] = """
+            {"incomingOrganisationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd950", "handoverDay": "2026-07-01", "version": 4, "note": "档案室钥匙与服务台账已当面移交"}
+            """,
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

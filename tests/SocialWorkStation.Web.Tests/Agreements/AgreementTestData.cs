@@ -53,3 +53,22 @@ public static class AgreementTestData
         return (cycle.Id, agreement.Id);
     }
 }
+
+public static class HandoverTestData
+{
+    /// <summary>A hand-over row written straight to the database (for the authorization matrix): the station keeps its contractor.</summary>
+    public static async Task<Guid> AddDirect(TestApp app, Guid station, Guid outgoing, Guid incoming)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var p = await db.Platforms.FindAsync(station);
+        var h = new StationHandover
+        {
+            StationId = station, StationName = p!.Name, RegionCode = p.RegionCode, OutgoingOrganisationId = outgoing, OutgoingName = "矩阵移交方",
+            IncomingOrganisationId = incoming, IncomingName = "矩阵接收方", HandoverDay = app.Today, RecordedBy = "test", RecordedAt = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(h);
+        await db.SaveChangesAsync();
+        return h.Id;
+    }
+}

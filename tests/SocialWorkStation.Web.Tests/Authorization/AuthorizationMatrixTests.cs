@@ -188,11 +188,15 @@ public sealed class AuthorizationMatrixTests
         var insideCycle = await Agreements.AgreementTestData.AddDirect(app, Guid.Parse(headStation), "469030", "hainan-qiongzhong", demoContractor);
         var outsideCycle = await Agreements.AgreementTestData.AddDirect(app, outsideStation, "469027", "hainan-ledong", ledongContractor);
         var insideBudget = await Budgets.BudgetTestData.AddDirect(app, insideCycle.Agreement, Guid.Parse(headStation));
+        // Hand-overs: inside, the demo contractor took the demo station over from another (so the demo manager keeps it); outside, in Ledong.
+        var insideHandover = await Agreements.HandoverTestData.AddDirect(app, Guid.Parse(headStation), ledongContractor, demoContractor);
+        var outsideHandover = await Agreements.HandoverTestData.AddDirect(app, outsideStation, ledongContractor, demoContractor);
         var outsideBudget = await Budgets.BudgetTestData.AddDirect(app, outsideCycle.Agreement, outsideStation);
         return new Dictionary<string, Samples>(services)
         {
             ["budgets.id"] = new(insideBudget.Budget.ToString(), outsideBudget.Budget.ToString()),
             ["spending.id"] = new(insideBudget.Spending.ToString(), outsideBudget.Spending.ToString()),
+            ["handovers.id"] = new(insideHandover.ToString(), outsideHandover.ToString()),
             ["contractor-checks.id"] = check,
             ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
                 (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),

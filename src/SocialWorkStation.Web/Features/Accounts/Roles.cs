@@ -105,6 +105,8 @@ public static class Permissions
     public const string BudgetsRead = "budgets.read";
     /// <summary>Record spending entries and attach invoices: the contractor manager, the station head, the bureau.</summary>
     public const string BudgetsSpend = "budgets.spend";
+    /// <summary>Upload and remove attachments at all: the roles of any owner type's write permission (each owner type then checks its own).</summary>
+    public const string AttachmentsWrite = "attachments.write";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -151,5 +153,7 @@ public static class Permissions
         [BudgetsManage] = [Roles.BureauOfficer],
         [BudgetsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead],
         [BudgetsSpend] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        // The union of the owner types' write permissions (services.record, budgets.spend, agreements.manage …).
+        [AttachmentsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager, Roles.BureauOfficer],
     };
 }

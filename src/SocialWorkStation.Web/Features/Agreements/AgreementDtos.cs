@@ -56,6 +56,28 @@ public static class AgreementAccess
         return q;
     }
 
+    /// <summary>
+    /// The owner rule of the signed agreement's files (attachment owner type <c>agreement</c>, agreements.md §6): the
+    /// agreement is visible by its cycle's county (bureau, township of a covered station) and, for an account working for a
+    /// contractor, only when the cycle is its organisation's. The file's station is the cycle's first station (an attachment
+    /// row names one); a cycle covering no station cannot carry files (404).
+    /// </summary>
+    public static Task<Guid?> VisibleStation(AppDbContext db, UserScope scope, Guid agreementId, CancellationToken ct)
+    {
+        if (!scope.ServiceRecords)
+        {
+            return Task.FromResult<Guid?>(null);
+        }
+        var cycles = db.Set<ProgrammeCycle>().VisibleTo(scope);
+        if (scope.ContractorOrganisationId is { } org)
+        {
+            cycles = cycles.Where(c => c.ContractorId == org);
+        }
+        return db.Set<Agreement>().AsNoTracking().Where(a => a.Id == agreementId && cycles.Any(c => c.Id == a.CycleId))
+            .SelectMany(a => db.Set<ProgrammeCycleStation>().Where(s => s.CycleId == a.CycleId).OrderBy(s => s.StationId).Select(s => (Guid?)s.StationId))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public static async Task<ProgrammeCycle> LoadCycle(AppDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct, bool tracking = false)
     {
         var q = (await Cycles(db, user, ct)).Include(c => c.Contractor).Include(c => c.Stations).ThenInclude(s => s.Station).Include(c => c.Agreements).AsSplitQuery();

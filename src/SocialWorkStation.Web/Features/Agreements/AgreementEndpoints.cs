@@ -54,6 +54,27 @@ public static class AgreementEndpoints
             })
             .RequireAuthorization(Permissions.AgreementsManage)
             .WithSummary("Renew: next year's agreement from this one (clauses, amount, term a year on); 422 without a passing grade or beyond the cycle's years, 409 when that year is signed");
+
+        var stations = api.MapGroup("/stations").WithTags("交接 Hand-overs");
+        stations.MapPost("/{id:guid}/handovers", async (Guid id, HandoverInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await HandOver.Create(db, profiles, clock, audit, http.User, id, input, ct);
+                return TypedResults.Created($"/api/v1/handovers/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.AgreementsManage)
+            .WithSummary("Hand the station over to another contractor on a day (today or earlier) in one transaction: the contractor changes, the outgoing contractor's accounts lose the station, the records stay and are listed (交接清单); 422 for the same organisation, a contractor the profile forbids, a day before the outgoing agreement; 409 on a stale station version");
+        stations.MapGet("/{id:guid}/handovers", (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) => HandOver.ForStation(db, http.User, id, ct))
+            .RequireAuthorization(Permissions.AgreementsRead)
+            .WithSummary("The station's hand-overs the caller may read (bureau and township by region; a contractor manager those its organisation gave or took), newest first; 404 when neither the station nor any of them is readable");
+        var handovers = api.MapGroup("/handovers").WithTags("交接 Hand-overs").RequireAuthorization(Permissions.AgreementsRead);
+        handovers.MapGet("/{id:guid}", (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) => HandOver.Get(db, http.User, id, ct))
+            .WithSummary("One hand-over with its list: per kind of record the count and the ids (404 outside scope)");
+        handovers.MapGet("/{id:guid}/list.xlsx", async (Guid id, AppDbContext db, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
+            {
+                var (bytes, name) = await HandOver.Export(db, audit, http.User, id, ct);
+                return TypedResults.File(bytes, ExcelCells.XlsxContentType, name);
+            })
+            .WithSummary("The hand-over list (交接清单) as Excel, for the bureau and both contractors' managers; audited");
     }
 
     public static void AddAgreements(this IServiceCollection services)

@@ -18,8 +18,13 @@ public sealed record FinalGradeInput(string? Grade, string? EvaluationReport, in
 public sealed record RenewInput(string? SignedOn, decimal? Amount);
 
 /// <summary>The proposal from the final grade: renew within the cycle, procure anew, or the cycle has ended.</summary>
+/// <param name="GradeSource">evaluation (the closed final evaluation round of the agreement's service year), entered (by the bureau), or null (none yet).</param>
+/// <param name="EnteredGrade">The grade the bureau entered, when it did (shown beside an evaluation's grade, which takes precedence).</param>
 public sealed record RenewalDto(Guid AgreementId, int YearNumber, int CycleYears, string? Grade, string? GradeName, string? EvaluationReport,
-    string? Decision, string? DecisionText, string Source, int Version);
+    string? Decision, string? DecisionText, string Source, int Version, string? GradeSource = null, string? EnteredGrade = null, int? ServiceYear = null);
+
+/// <summary>The grade that decides renewal and where it comes from.</summary>
+public sealed record EffectiveGrade(FinalGrade Grade, string Source, string? Report);
 
 /// <summary>
 /// Renewal (续签, docs/requirements/agreements.md §11): the bureau enters the year's final grade with the evaluation report;
@@ -32,25 +37,53 @@ public static class AgreementRenewal
         ? $"{p.ShortName} 七、（二）5. 结果运用"
         : "平台默认（参照乐东方案 七、（二）5. 结果运用）";
 
-    public static RenewalDto ToDto(Agreement a, ProgrammeCycle c, PolicyProfile p)
+    private static string Api<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>
+    /// The grade renewal uses: the closed final evaluation round of the agreement's service year (the year its term starts)
+    /// through EvaluationResults.FinalGrade — the lowest grade among the cycle's stations that have one — otherwise the
+    /// grade the bureau entered; null when neither exists (docs/requirements/agreements.md §11).
+    /// </summary>
+    public static async Task<EffectiveGrade?> Effective(AppDbContext db, ProfileCatalog profiles, Agreement a, CancellationToken ct)
     {
-        var decision = a.FinalGrade is { } g ? Renewal.Propose(g, a.YearNumber, c.Years) : (RenewalDecision?)null;
+        var year = a.TermStart.Year;
+        var stations = await db.Set<ProgrammeCycleStation>().AsNoTracking().Where(s => s.CycleId == a.CycleId).Select(s => s.StationId).ToListAsync(ct);
+        var evaluation = profiles.Find(a.Cycle?.ProfileKey ?? "")?.Evaluation;
+        FinalGrade? worst = null;
+        foreach (var station in stations)
+        {
+            var label = await Evaluations.EvaluationResults.FinalGrade(db, station, year, ct);
+            if (Renewal.FromEvaluation(label, evaluation?.Passes(label)) is { } g && (worst is null || g > worst))
+            {
+                worst = g;
+            }
+        }
+        if (worst is { } w)
+        {
+            return new EffectiveGrade(w, "evaluation", $"{year}年度末期评估结果（平台评估）");
+        }
+        return a.FinalGrade is { } entered ? new EffectiveGrade(entered, "entered", a.EvaluationReport) : null;
+    }
+
+    public static RenewalDto ToDto(Agreement a, ProgrammeCycle c, PolicyProfile p, EffectiveGrade? effective)
+    {
+        var grade = effective?.Grade;
+        var decision = grade is { } g ? Renewal.Propose(g, a.YearNumber, c.Years) : (RenewalDecision?)null;
         var text = decision switch
         {
-            RenewalDecision.Renew => $"年度评估{Renewal.Chinese(a.FinalGrade!.Value)}（合格及以上），可在项目周期内续签第{a.YearNumber + 1}年协议",
+            RenewalDecision.Renew => $"年度评估{Renewal.Chinese(grade!.Value)}（合格及以上），可在项目周期内续签第{a.YearNumber + 1}年协议",
             RenewalDecision.ProcureAnew => "年度评估不合格，不予续签，按照政府采购程序重新确定承接方",
             RenewalDecision.CycleEnded => $"项目周期共{c.Years}年已到最后一年，周期结束后按照政府采购程序重新确定承接方",
             _ => null,
         };
-        return new RenewalDto(a.Id, a.YearNumber, c.Years, a.FinalGrade is { } fg ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(fg.ToString()) : null,
-            a.FinalGrade is { } n ? Renewal.Chinese(n) : null, a.EvaluationReport,
-            decision is { } d ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(d.ToString()) : null, text, Source(p), a.Version);
+        return new RenewalDto(a.Id, a.YearNumber, c.Years, grade is { } fg ? Api(fg) : null, grade is { } n ? Renewal.Chinese(n) : null, effective?.Report,
+            decision is { } d ? Api(d) : null, text, Source(p), a.Version, effective?.Source, a.FinalGrade is { } e ? Api(e) : null, a.TermStart.Year);
     }
 
     public static async Task<RenewalDto> Get(AppDbContext db, ProfileCatalog profiles, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var a = await AgreementAccess.LoadAgreement(db, user, id, ct);
-        return ToDto(a, a.Cycle!, AgreementAccess.Profile(profiles, a.Cycle!.ProfileKey));
+        return ToDto(a, a.Cycle!, AgreementAccess.Profile(profiles, a.Cycle!.ProfileKey), await Effective(db, profiles, a, ct));
     }
 
     public static async Task<RenewalDto> Grade(AppDbContext db, ProfileCatalog profiles, ClaimsPrincipal user, Guid id, FinalGradeInput input, CancellationToken ct)
@@ -71,7 +104,7 @@ public static class AgreementRenewal
         Versions.Check(db, a, input.Version, "协议");
         (a.FinalGrade, a.EvaluationReport) = (grade, input.EvaluationReport!.Trim());
         await db.SaveChangesAsync(ct);
-        return ToDto(a, a.Cycle, AgreementAccess.Profile(profiles, a.Cycle.ProfileKey));
+        return ToDto(a, a.Cycle, AgreementAccess.Profile(profiles, a.Cycle.ProfileKey), await Effective(db, profiles, a, ct));
     }
 
     public static async Task<AgreementDto> Renew(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, ClaimsPrincipal user, Guid id, RenewInput input, CancellationToken ct)
@@ -87,7 +120,7 @@ public static class AgreementRenewal
         {
             throw new BusinessRuleException(beyond + "；周期结束后按照政府采购程序重新确定承接方", "yearNumber");
         }
-        if (a.FinalGrade is not { } grade)
+        if ((await Effective(db, profiles, a, ct))?.Grade is not { } grade)
         {
             throw new BusinessRuleException($"请先登记第{a.YearNumber}年的年度评估等次和评估报告（{Source(profile)}）", "grade");
         }

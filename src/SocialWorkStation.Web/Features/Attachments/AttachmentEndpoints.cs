@@ -83,7 +83,7 @@ public static class AttachmentEndpoints
                 return Task.CompletedTask;
             })
             .Produces<AttachmentDto>(201)
-            .RequireAuthorization(Permissions.ServicesRecord)
+            .RequireAuthorization(Permissions.AttachmentsWrite)
             .WithSummary("Upload a file to a record (multipart: ownerType, ownerId, category photo|signInSheet|document, file). Type is decided from the content; images are scaled for phones and lose their EXIF data");
         g.MapDelete("/{id:guid}", async (Guid id, AppDbContext db, AttachmentStore store, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {

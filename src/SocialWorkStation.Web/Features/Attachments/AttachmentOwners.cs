@@ -37,6 +37,7 @@ public static class AttachmentOwners
         StationRecord<Groups.GroupSession>(Groups.GroupUseCases.SessionOwnerType, "小组节次", Permissions.GroupsWrite),
         StationRecord<ContractorChecks.ContractorCheck>("contractorCheck", "项目经理检查", Permissions.ContractorChecksWrite),
         StationRecord<Budgets.SpendingEntry>("spendingEntry", "经费支出（发票）", Permissions.BudgetsSpend),
+        new("agreement", "服务协议（签署文本）", Permissions.AgreementsManage, Agreements.AgreementAccess.VisibleStation),
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public static string ApiList => string.Join("、", All.Keys);

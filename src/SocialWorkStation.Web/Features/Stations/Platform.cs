@@ -20,6 +20,7 @@ public sealed class Platform : IVersioned
     public string ProfileKey { get; set; } = "";
     /// <summary>The platform above: a village room's station, a station's county centre.</summary>
     public Guid? ParentId { get; set; }
+    public Platform? Parent { get; set; }
     public Guid? ContractorId { get; set; }
     public Organisation? Contractor { get; set; }
     public string? Address { get; set; }
@@ -35,6 +36,8 @@ public sealed class Platform : IVersioned
     public int? RequiredStaff { get; set; }
     public List<PlatformRoom> Rooms { get; set; } = [];
     public List<PlatformEquipment> Equipment { get; set; } = [];
+    /// <summary>The hand-overs between contractors this station went through (交接, agreements.md §12).</summary>
+    public List<Agreements.StationHandover> Handovers { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; } = 1;
 }
@@ -74,7 +77,7 @@ public sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         b.HasIndex(p => p.RegionCode);
         b.HasIndex(p => p.ParentId);
         b.HasOne(p => p.Contractor).WithMany().HasForeignKey(p => p.ContractorId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Platform>().WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Parent).WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Rooms).WithOne().HasForeignKey(r => r.PlatformId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Equipment).WithOne().HasForeignKey(r => r.PlatformId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -100,11 +103,23 @@ public static class PlatformScope
     /// The one place that decides which platforms a user may see: lists filter with it in SQL, and a
     /// single record outside it is answered with 404.
     /// </summary>
-    public static IQueryable<Platform> VisibleTo(this IQueryable<Platform> q, UserScope s) => s.Kind switch
+    public static IQueryable<Platform> VisibleTo(this IQueryable<Platform> q, UserScope s)
     {
-        ScopeKind.Platform => q,
-        ScopeKind.Region => q.Where(p => p.RegionCode.StartsWith(s.RegionPrefix!)),
-        ScopeKind.Station => q.Where(p => p.Id == s.StationId || p.ParentId == s.StationId),
-        _ => q.Where(p => false),
-    };
+        var visible = s.Kind switch
+        {
+            ScopeKind.Platform => q,
+            ScopeKind.Region => q.Where(p => p.RegionCode.StartsWith(s.RegionPrefix!)),
+            ScopeKind.Station => q.Where(p => p.Id == s.StationId || p.ParentId == s.StationId),
+            _ => q.Where(p => false),
+        };
+        if (s.ContractorOrganisationId is not { } org)
+        {
+            return visible;
+        }
+        // 交接 (agreements.md §12): a station its contractor handed over to another, and that station's village rooms, leave
+        // the scope of the outgoing contractor's accounts — unless the station has since come back to it.
+        return visible.Where(p =>
+            !(p.ContractorId != org && p.Handovers.Any(h => h.OutgoingOrganisationId == org))
+            && !(p.Parent != null && p.Parent.ContractorId != org && p.Parent.Handovers.Any(h => h.OutgoingOrganisationId == org)));
+    }
 }

@@ -485,6 +485,78 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("ProgrammeCycleStation");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.StationHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HandoverDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IncomingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("IncomingOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ListJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("OutgoingAgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OutgoingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OutgoingOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingOrganisationId");
+
+                    b.HasIndex("OutgoingAgreementId");
+
+                    b.HasIndex("OutgoingOrganisationId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("StationHandover");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3348,6 +3420,34 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Station");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.StationHandover", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany("Handovers")
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
@@ -3741,12 +3841,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .HasForeignKey("ContractorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Contractor");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.PlatformEquipment", b =>
@@ -4025,6 +4127,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.Platform", b =>
                 {
                     b.Navigation("Equipment");
+
+                    b.Navigation("Handovers");
 
                     b.Navigation("Rooms");
                 });

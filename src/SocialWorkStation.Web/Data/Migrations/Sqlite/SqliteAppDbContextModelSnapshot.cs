@@ -474,6 +474,78 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgrammeCycleStation");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.StationHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HandoverDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncomingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncomingOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutgoingAgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutgoingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OutgoingOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingOrganisationId");
+
+                    b.HasIndex("OutgoingAgreementId");
+
+                    b.HasIndex("OutgoingOrganisationId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("StationHandover");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3326,6 +3398,34 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Station");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.StationHandover", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("IncomingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Station")
+                        .WithMany("Handovers")
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
                 {
                     b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
@@ -3719,12 +3819,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ContractorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Contractor");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.PlatformEquipment", b =>
@@ -4003,6 +4105,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SocialWorkStation.Web.Features.Stations.Platform", b =>
                 {
                     b.Navigation("Equipment");
+
+                    b.Navigation("Handovers");
 
                     b.Navigation("Rooms");
                 });
