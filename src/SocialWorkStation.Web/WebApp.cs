@@ -87,6 +87,7 @@ public static class WebApp
         Features.Reports.ReportEndpoints.AddReports(services);
         Features.Evaluations.EvaluationEndpoints.AddEvaluations(services);
         Features.Agreements.AgreementEndpoints.AddAgreements(services);
+        Features.Complaints.ComplaintEndpoints.AddComplaints(services, config);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -241,6 +242,8 @@ public static class WebApp
             o.DocumentTitle = "社工站平台 API 参考";
         });
         app.UseRouting();
+        // Per-address limits on the anonymous complaint form and tracking look-up (docs/requirements/public.md §4).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRevokedSessions();
         app.UseAuthorization();
@@ -283,5 +286,6 @@ public static class WebApp
         Features.Agreements.AgreementEndpoints.Map(api);
         Features.Budgets.BudgetEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
+        Features.Complaints.ComplaintEndpoints.Map(api);
     }
 }

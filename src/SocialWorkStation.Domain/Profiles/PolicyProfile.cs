@@ -44,6 +44,8 @@ public sealed record PolicyProfile
     public Agreements.AgreementRules? Agreements { get; init; }
     /// <summary>Budget categories, standard amounts, restricted money, overspending (docs/requirements/agreements.md §5); absent: BudgetChecks.Default.</summary>
     public Agreements.BudgetRules? Budgets { get; init; }
+    /// <summary>Complaints and suggestions: who receives them and the answer's deadline (docs/requirements/public.md §4); absent: ComplaintRules.Default.</summary>
+    public Complaints.ComplaintRules? Complaints { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -123,6 +125,9 @@ public sealed record PolicyProfile
         yield return Entry("budgets.restrictions", "限定用途资金", b?.Restrictions is { } br
             ? new Sourced<string[]>(br.Value.Select(x => Domain.Agreements.BudgetChecks.FundingName(x.Source) + x.Description).ToArray(), br.Source, br.Interpretation) : null);
         yield return Entry("budgets.overspend", "超预算支出", b?.Overspend is { } bo ? new Sourced<string>(bo.Value == Domain.Agreements.OverspendPolicy.Refuse ? "拒绝" : "提示", bo.Source, bo.Interpretation) : null);
+        var cr = Complaints ?? Domain.Complaints.ComplaintRules.Default;
+        yield return Entry("complaints.receiver", "投诉建议的受理机关", new Sourced<string>(Domain.Complaints.ComplaintLabels.Receiver(cr.Receiver.Value), cr.Receiver.Source, cr.Receiver.Interpretation));
+        yield return Entry("complaints.answerWorkingDays", "投诉建议答复期限（工作日）", cr.AnswerWorkingDays);
     }
 
     /// <summary>

@@ -134,6 +134,13 @@ public static class PolicyProfileParser
                 throw new PolicyProfileException(file, field, problem);
             }
         }
+        if (p.Complaints is { } complaints)
+        {
+            foreach (var (field, problem) in Complaints.ComplaintRulesValidation.Problems(complaints))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+        }
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

@@ -196,6 +196,18 @@ public static class OpenApiSetup
         ["POST /api/v1/stations/{id}/handovers"] = """
             {"incomingOrganisationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd950", "handoverDay": "2026-07-01", "version": 4, "note": "档案室钥匙与服务台账已当面移交"}
             """,
+        ["POST /api/v1/public/complaints"] = """
+            {"stationId": "01a213b6-60ce-7c3d-9a4b-2f6e8d1c5a30", "kind": "complaint", "text": "周末来站办事没有人，希望公布周末值班电话",
+             "name": "符女士", "phone": "13907551234", "website": ""}
+            """,
+        ["POST /api/v1/public/complaints/track"] = """{"trackingNumber": "7K3M-Q9TX-2HVD-8RNP"}""",
+        ["POST /api/v1/public/complaints/satisfaction"] = """{"trackingNumber": "7K3M-Q9TX-2HVD-8RNP", "satisfaction": "basicallySatisfied"}""",
+        ["POST /api/v1/complaints"] = """
+            {"stationId": "01a213b6-60ce-7c3d-9a4b-2f6e8d1c5a30", "kind": "help", "channel": "phone", "text": "村里独居老人家中停水，请社工上门看看",
+             "name": "王先生", "phone": "0898-86221234", "receivedOn": "2026-11-16"}
+            """,
+        ["POST /api/v1/complaints/{id}/answer"] = """{"answer": "已联系村委会，11月17日恢复供水；社工已上门探访。", "version": 1}""",
+        ["PUT /api/v1/complaints/{id}/satisfaction"] = """{"satisfaction": "satisfied", "version": 2}""",
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

@@ -215,6 +215,7 @@ public sealed class AuthorizationMatrixTests
             ["evaluation-rounds.stationId"] = new(headStation, outsideStation.ToString()),
             ["programme-cycles.id"] = new(insideCycle.Cycle.ToString(), outsideCycle.Cycle.ToString()),
             ["agreements.id"] = new(insideCycle.Agreement.ToString(), outsideCycle.Agreement.ToString()),
+            ["complaints.id"] = new((await Complaints.ComplaintTestData.AddDirect(app, Guid.Parse(headStation))).ToString(), (await Complaints.ComplaintTestData.AddDirect(app, outsideStation)).ToString()),
             ["evaluation-trees.id"] = new(await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469030")).Id.ToString()),
                 await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469027")).Id.ToString())),
         };

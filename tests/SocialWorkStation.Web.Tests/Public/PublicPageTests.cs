@@ -51,6 +51,13 @@ public sealed class PublicPageTests
             return 0;
         });
         secrets.Add(hidden);
+        // A complaint about the station, with the person's name and phone: never on a public page.
+        var complainant = RecipientFixtures.NewName("訾");
+        var complainantPhone = "137" + Random.Shared.Next(10000000, 99999999);
+        var complaintText = "投诉内容" + Guid.NewGuid().ToString("N")[..8];
+        var filed = await Complaints.ComplaintTestData.Resident(app).PostJson("/api/v1/public/complaints", new { stationId = station, kind = "complaint", text = complaintText, name = complainant, phone = complainantPhone });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        secrets.AddRange([complainant, complainantPhone, complaintText]);
         return (station, secrets, shown);
     }
 
@@ -82,6 +89,8 @@ public sealed class PublicPageTests
     [
         $"/public/stations/{station}",
         $"/public/stations/{station}/qr.svg",
+        $"/public/stations/{station}/complaint",
+        "/public/complaints/track",
     ];
 
     [Theory, MemberData(nameof(Providers))]
@@ -180,6 +189,7 @@ public sealed class PublicPageTests
         [
             "/public/", "/Account/Login", "/Account/Denied", "/Error", "/health", "/openapi/", "/api/v1/auth/login",
             "/api/v1/auth/refresh", // a refresh token is the credential (docs/security.md "Sessions")
+            "/api/v1/public/complaints", // the complaint form's API, its tracking look-up and satisfaction (docs/requirements/public.md §4)
             "/lib/", // the licence files of the bundled libraries (static files without an extension)
         ];
         var anonymous = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -28,7 +28,7 @@ public static class AdministratorAreas
         [Roles.Auditor] = ["Audit"],
     };
 
-    private static readonly string[] OpenPages = ["/Index", "/Error", "/Public/Station"];
+    private static readonly string[] OpenPages = ["/Index", "/Error", "/Public/Station", "/Public/Complaint", "/Public/Track"];
 
     /// <summary>The administrator role the user holds, or null for a business user (accounts hold at most one).</summary>
     public static string? AdministratorRole(ClaimsPrincipal user) => Roles.Administrators.FirstOrDefault(user.IsInRole);

@@ -107,6 +107,12 @@ public static class Permissions
     public const string BudgetsSpend = "budgets.spend";
     /// <summary>Upload and remove attachments at all: the roles of any owner type's write permission (each owner type then checks its own).</summary>
     public const string AttachmentsWrite = "attachments.write";
+    /// <summary>Read complaints and suggestions (投诉建议) of the stations in scope (docs/requirements/public.md §4).</summary>
+    public const string ComplaintsRead = "complaints.read";
+    /// <summary>Enter complaints received by phone or letter, answer them, record the person's satisfaction.</summary>
+    public const string ComplaintsHandle = "complaints.handle";
+    /// <summary>See a complainant's name and phone in full (others see them masked).</summary>
+    public const string ComplaintsReveal = "complaints.reveal";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -155,5 +161,10 @@ public static class Permissions
         [BudgetsSpend] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // The union of the owner types' write permissions (services.record, budgets.spend, agreements.manage …).
         [AttachmentsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker, Roles.ContractorManager, Roles.BureauOfficer],
+        // Complaints: the bureau (Ledong 七（一）: it receives them), the township that supervises the station, and the station
+        // that receives them where the profile says so; the contractor's manager answers for the stations it runs.
+        [ComplaintsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [ComplaintsHandle] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [ComplaintsReveal] = [Roles.BureauOfficer, Roles.StationHead],
     };
 }

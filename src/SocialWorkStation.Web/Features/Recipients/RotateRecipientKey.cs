@@ -14,7 +14,7 @@ namespace SocialWorkStation.Web.Features.Recipients;
 /// </summary>
 public static class RotateRecipientKey
 {
-    public sealed record Result(int Recipients, int Imports, int CaseNotes = 0, int StaffRecords = 0);
+    public sealed record Result(int Recipients, int Imports, int CaseNotes = 0, int StaffRecords = 0, int Complaints = 0);
 
     public static async Task<Result> Handle(AppDbContext db, RecipientProtector protector, AuditLog audit, Action<int>? progress, CancellationToken ct)
     {
@@ -54,11 +54,20 @@ public static class RotateRecipientKey
             var cipher = protector.Encrypt(protector.Decrypt(c.NotesCipher!, context), context);
             notes += await db.Set<Cases.Case>().Where(x => x.Id == c.Id && x.NotesCipher == c.NotesCipher).ExecuteUpdateAsync(s => s.SetProperty(x => x.NotesCipher, cipher), ct);
         }
+        // A complainant's name and phone (投诉建议) are encrypted with the same keys.
+        var complaints = 0;
+        foreach (var c in await db.Set<Complaints.Complaint>().AsNoTracking().Where(x => x.NameCipher != null || x.PhoneCipher != null).Select(x => new { x.Id, x.NameCipher, x.PhoneCipher }).ToListAsync(ct))
+        {
+            byte[]? Re(byte[]? blob, string field) => blob is null ? null : protector.Encrypt(protector.Decrypt(blob, Complaints.Complaint.Context(c.Id, field)), Complaints.Complaint.Context(c.Id, field));
+            var name = Re(c.NameCipher, "name");
+            var phone = Re(c.PhoneCipher, "phone");
+            complaints += await db.Set<Complaints.Complaint>().Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NameCipher, name).SetProperty(x => x.PhoneCipher, phone), ct);
+        }
         // Workers', volunteers', teams' and accounts' personal data share the keys too (docs/security.md).
         var staff = await Reseal(db, protector, db.Workers, w => w.Id, ct) + await Reseal(db, protector, db.Set<Volunteers.Volunteer>(), v => v.Id, ct)
             + await Reseal(db, protector, db.Set<Volunteers.VolunteerTeam>(), t => t.Id, ct) + await Reseal(db, protector, db.Users, u => u.Id, ct);
-        await audit.WriteAsync("rotateKey", nameof(Recipient), null, $"服务对象加密密钥轮换：{count} 名服务对象、{imports} 份待导入名单、{notes} 份个案记录、{staff} 条社工、志愿者和账号记录已改用密钥 {protector.ActiveKeyId} 加密，并重算检索哈希", ct: ct);
-        return new Result(count, imports, notes, staff);
+        await audit.WriteAsync("rotateKey", nameof(Recipient), null, $"服务对象加密密钥轮换：{count} 名服务对象、{imports} 份待导入名单、{notes} 份个案记录、{complaints} 条投诉建议的联系方式、{staff} 条社工、志愿者和账号记录已改用密钥 {protector.ActiveKeyId} 加密，并重算检索哈希", ct: ct);
+        return new Result(count, imports, notes, staff, complaints);
     }
 
     private static async Task<int> Reseal<T, TKey>(AppDbContext db, RecipientProtector p, IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, TKey>> key, CancellationToken ct)

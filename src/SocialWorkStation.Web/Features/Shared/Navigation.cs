@@ -79,6 +79,10 @@ public static class Navigation
             {
                 groups.Add(new NavGroup("项目", [new NavItem("项目周期与协议", "/Agreements/Index", "book", "/Agreements")]));
             }
+            if (user.Can(Permissions.ComplaintsRead))
+            {
+                groups.Add(new NavGroup("监督", [new NavItem("投诉建议", "/Complaints/Index", "audit", "/Complaints")]));
+            }
             groups.Add(new NavGroup("报表", [new NavItem("报告报送", "/Reports/Index", "book", "/Reports")]));
             groups.Add(new NavGroup("评估", [new NavItem("评估轮次", "/Evaluations/Index", "check", "/Evaluations/Index"), new NavItem("评估指标体系", "/Evaluations/Trees", "list", "/Evaluations/Trees")]));
         }
