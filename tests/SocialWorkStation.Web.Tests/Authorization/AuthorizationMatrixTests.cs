@@ -209,6 +209,8 @@ public sealed class AuthorizationMatrixTests
             ["evaluation-rounds.id"] = new((await Evaluations.EvaluationTestData.AddRoundDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),
                 (await Evaluations.EvaluationTestData.AddRoundDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
             ["evaluation-rounds.stationId"] = new(headStation, outsideStation.ToString()),
+            ["rectifications.id"] = new((await Evaluations.EvaluationTestData.AddRectificationDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),
+                (await Evaluations.EvaluationTestData.AddRectificationDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
             ["programme-cycles.id"] = new(insideCycle.Cycle.ToString(), outsideCycle.Cycle.ToString()),
             ["agreements.id"] = new(insideCycle.Agreement.ToString(), outsideCycle.Agreement.ToString()),
             ["evaluation-trees.id"] = new(await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469030")).Id.ToString()),

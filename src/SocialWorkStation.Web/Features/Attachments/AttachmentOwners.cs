@@ -37,6 +37,7 @@ public static class AttachmentOwners
         StationRecord<Groups.GroupSession>(Groups.GroupUseCases.SessionOwnerType, "小组节次", Permissions.GroupsWrite),
         StationRecord<ContractorChecks.ContractorCheck>("contractorCheck", "项目经理检查", Permissions.ContractorChecksWrite),
         StationRecord<Budgets.SpendingEntry>("spendingEntry", "经费支出（发票）", Permissions.BudgetsSpend),
+        StationRecord<Evaluations.RectificationItem>(Evaluations.Rectifications.OwnerType, "评估整改", Permissions.RectificationsReport),
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public static string ApiList => string.Join("、", All.Keys);

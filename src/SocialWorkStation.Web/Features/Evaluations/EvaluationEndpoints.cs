@@ -62,9 +62,35 @@ public static class EvaluationEndpoints
             })
             .Produces(200, contentType: ExcelCells.XlsxContentType)
             .WithSummary("A closed round's results as Excel; the export is audited");
+        rounds.MapGet("/{id:guid}/rectifications", (Guid id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.ForRound(db, clock, http.User, id, ct))
+            .WithSummary("The round's rectification items (整改) in the caller's scope: station, indicator, what to fix, owner, due date, status, overdue");
+        rounds.MapPost("/{id:guid}/rectifications", async (Guid id, RectificationInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await Rectifications.Raise(db, clock, http.User, id, input, ct);
+                return TypedResults.Created($"/api/v1/rectifications/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.RectificationsRaise)
+            .WithSummary("Raise a rectification item for a station of the closed round on one indicator: what to fix, the owner (a station head's user name, or none: the station), the due date; 422 before the close");
+
+        var items = api.MapGroup("/rectifications").WithTags("评估整改 Rectification");
+        items.MapGet("/", (string? status, bool? overdue, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.List(db, clock, http.User, status, overdue, ct))
+            .WithSummary("Rectification items in the caller's scope (status open, reported or closed; overdue=true: due date passed and not closed)");
+        items.MapGet("/{id:guid}", (Guid id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) => Rectifications.Get(db, clock, http.User, id, ct))
+            .WithSummary("One rectification item with its whole history and evidence files (404 outside scope)");
+        items.MapPost("/{id:guid}/report", (Guid id, RectificationReportInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.Report(db, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.RectificationsReport)
+            .WithSummary("The station head reports what was done (evidence files: POST /api/v1/attachments with ownerType rectification); 409 when stale, already reported or closed");
+        items.MapPost("/{id:guid}/review", (Guid id, RectificationReviewInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.Review(db, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsManage)
+            .WithSummary("The bureau re-checks a reported item: passed=true closes it (合格), passed=false returns it with the reason (it stays open, history kept); 409 when stale or not reported");
     }
 
     public static void AddEvaluations(this IServiceCollection services)
     {
+        services.AddScoped<Shared.IHomeQueueSource, RectificationHomeQueue>();
     }
 }
