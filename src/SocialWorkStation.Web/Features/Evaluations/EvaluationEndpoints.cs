@@ -52,6 +52,31 @@ public static class EvaluationEndpoints
                 ScoreSheets.Submit(db, profiles, clock, http.User, id, stationId, input, ct))
             .RequireAuthorization(Permissions.EvaluationsScore)
             .WithSummary("Submit the caller's complete sheet (提交); 422 listing the unscored leaves; the sheet no longer changes");
+        rounds.MapPost("/{id:guid}/stations/{stationId:guid}/evidence", async (Guid id, Guid stationId, AppDbContext db, Attachments.AttachmentStore store,
+                Microsoft.Extensions.Options.IOptions<Attachments.AttachmentOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                await ScoreSheets.Access(db, clock, http.User, id, stationId, track: false, ct);
+                if (!http.Request.HasFormContentType)
+                {
+                    return Results.Problem(statusCode: 415, title: "请求格式有误", detail: "请以 multipart/form-data 上传：indicatorCode、category、file");
+                }
+                var form = await HostileInput.ReadFormAsync(http.Request, "file", options.Value.MaxBytes, ct)
+                    ?? throw RequestValidationException.For("file", "请以 multipart/form-data 上传");
+                var dto = await EvaluationEvidences.Upload(db, store, options.Value, clock, http.User, id, stationId, form["indicatorCode"].FirstOrDefault(),
+                    form["category"].FirstOrDefault(), form.Files.GetFile("file") ?? form.Files.FirstOrDefault(), ct);
+                return Results.Created($"/api/v1/attachments/{dto.Id}", dto);
+            })
+            .Produces<Attachments.AttachmentDto>(201)
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Upload an evidence file beside one leaf indicator of the caller's sheet (multipart: indicatorCode, category photo|signInSheet|document, file); only the caller's party sees it until the round closes; 409 after the close");
+        rounds.MapGet("/{id:guid}/stations/{stationId:guid}/interviews", (Guid id, Guid stationId, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                EvaluationEvidences.Interviews(db, clock, http.User, id, stationId, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Questionnaire and interview records with the station's recipients (respondent labels, no names) and the average satisfaction: the caller's party's before the close, all after it or for the bureau manager");
+        rounds.MapPost("/{id:guid}/stations/{stationId:guid}/interviews", (Guid id, Guid stationId, InterviewInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                EvaluationEvidences.AddInterview(db, clock, http.User, id, stationId, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Record a questionnaire or interview (method questionnaire, phoneInterview or faceToFaceInterview; date; respondent label, not a name; satisfaction 1–5; note); 409 after the close");
         rounds.MapGet("/{id:guid}/results", (Guid id, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
                 EvaluationResults.Get(db, profiles, http.User, id, ct))
             .WithSummary("A closed round's results: each party's raw and out-of-100 score, composite, grade, whether it passes, rank in the county (422 before the close)");

@@ -975,6 +975,89 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("ContractorChecks", (string)null);
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Evaluations.EvaluationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("RoundId", "StationId", "Party", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationEvidence");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Evaluations.EvaluationInterview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("RoundId", "StationId", "Party");
+
+                    b.ToTable("EvaluationInterview");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Evaluations.EvaluationRound", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3468,6 +3551,36 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Evaluations.EvaluationEvidence", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Evaluations.EvaluationInterview", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Evaluations.EvaluationRound", b =>
