@@ -206,7 +206,9 @@ public sealed class AuthorizationMatrixTests
             ["profiles.key"] = new("hainan-qiongzhong", null),
             ["recipients.id"] = new(insideRecipient.ToString(), outsideRecipient.ToString()),
             ["recipient-imports.id"] = new(insideImport.ToString(), outsideImport.ToString()),
-            ["evaluation-rounds.id"] = new((await Evaluations.EvaluationTestData.AddRoundDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),
+            // Inside: a round the head's station scores in too (as in a self-evaluation), so every scoring role is one of its parties.
+            ["evaluation-rounds.id"] = new((await Evaluations.EvaluationTestData.AddRoundDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong",
+                    parties: "evaluator,bureau,township,station")).ToString(),
                 (await Evaluations.EvaluationTestData.AddRoundDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
             ["evaluation-rounds.stationId"] = new(headStation, outsideStation.ToString()),
             ["rectifications.id"] = new((await Evaluations.EvaluationTestData.AddRectificationDirect(app, Guid.Parse(headStation), "469030100", "hainan-qiongzhong")).ToString(),

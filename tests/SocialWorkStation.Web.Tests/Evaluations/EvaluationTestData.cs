@@ -45,7 +45,8 @@ public static class EvaluationTestData
     }
 
     /// <summary>An open round written straight to the database, with the profile's default tree, dates around the pinned day.</summary>
-    public static async Task<Guid> AddRoundDirect(TestApp app, Guid station, string regionCode, string profileKey, RoundKind kind = RoundKind.MidTerm)
+    public static async Task<Guid> AddRoundDirect(TestApp app, Guid station, string regionCode, string profileKey, RoundKind kind = RoundKind.MidTerm,
+        string parties = "evaluator,bureau,township")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -59,7 +60,7 @@ public static class EvaluationTestData
         var round = new EvaluationRound
         {
             CountyCode = regionCode[..6], ProfileKey = profileKey, Kind = kind, ServiceYear = app.Today.Year, Title = "测试评估",
-            StartsOn = app.Today.AddDays(-30), EndsOn = app.Today.AddDays(30), TreeId = row.Id, Parties = "evaluator,bureau,township", Seed = 42,
+            StartsOn = app.Today.AddDays(-30), EndsOn = app.Today.AddDays(30), TreeId = row.Id, Parties = parties, Seed = 42,
             CreatedBy = "test", CreatedAt = DateTime.UtcNow,
             Stations = [new EvaluationRoundStation { StationId = station, StationName = "测试站", RegionCode = regionCode }],
         };
