@@ -177,6 +177,15 @@ public static class OpenApiSetup
             """,
         ["POST /api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet/submit"] = """{"version": 3}""",
         ["POST /api/v1/evaluation-rounds/{id}/close"] = """{"version": 1}""",
+        ["POST /api/v1/evaluation-rounds/{id}/rectifications"] = """
+            {"stationId": "0193a5c2-7e4b-7c1d-9f3a-2b5c8d1e4f60", "indicatorCode": "3.1", "requirement": "补齐2026年第三季度入户走访记录，每户附照片",
+             "ownerUserName": "baoyou-head", "dueOn": "2027-02-28"}
+            """,
+        ["POST /api/v1/evaluation-rounds/{id}/stations/{stationId}/interviews"] = """
+            {"method": "phoneInterview", "heldOn": "2026-11-20", "respondent": "电访03", "satisfaction": 4, "note": "对入户走访满意，希望增加文娱活动"}
+            """,
+        ["POST /api/v1/rectifications/{id}/report"] = """{"version": 1, "report": "已补录12户走访记录并上传照片"}""",
+        ["POST /api/v1/rectifications/{id}/review"] = """{"version": 2, "passed": false, "comment": "缺少走访照片，请补充后再报"}""",
         ["POST /api/v1/agreements/{id}/budgets"] = """
             {"stationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd936", "lines": [
               {"category": "serviceFee", "fundingSource": "fiscalBudget", "amount": 162000.00},

@@ -243,6 +243,8 @@ public sealed class EvaluationScoringTests
         {
             ("/api/v1/evaluation-rounds", "post"), ("/api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet", "put"),
             ("/api/v1/evaluation-rounds/{id}/stations/{stationId}/sheet/submit", "post"), ("/api/v1/evaluation-rounds/{id}/close", "post"),
+            ("/api/v1/evaluation-rounds/{id}/rectifications", "post"), ("/api/v1/rectifications/{id}/report", "post"), ("/api/v1/rectifications/{id}/review", "post"),
+            ("/api/v1/evaluation-rounds/{id}/stations/{stationId}/interviews", "post"),
         })
         {
             var json = paths.GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json");

@@ -92,8 +92,12 @@ public static class Permissions
 
     /// <summary>Start and close evaluation rounds, load indicator trees, re-check rectification items (the county bureau, docs/requirements/evaluation.md).</summary>
     public const string EvaluationsManage = "evaluations.manage";
-    /// <summary>Score stations in a round in one's own workspace: the third-party evaluator, the bureau, the township (三方评分).</summary>
+    /// <summary>Score stations in a round in one's own workspace: the third-party evaluator, the bureau, the township (三方评分); the station head its own station in a self-evaluation (自评).</summary>
     public const string EvaluationsScore = "evaluations.score";
+    /// <summary>Raise rectification items (整改) for a closed round's stations: the county bureau and the third-party evaluator (docs/requirements/evaluation.md §8).</summary>
+    public const string RectificationsRaise = "rectifications.raise";
+    /// <summary>Report what the station did on a rectification item, with evidence files: the station head (docs/requirements/evaluation.md §8).</summary>
+    public const string RectificationsReport = "rectifications.report";
 
     /// <summary>Start programme cycles and sign, edit and record the steps of service agreements (the county bureau and above, docs/requirements/agreements.md).</summary>
     public const string AgreementsManage = "agreements.manage";
@@ -150,7 +154,10 @@ public static class Permissions
         [ReportsWrite] = [Roles.StationHead, Roles.SocialWorker, Roles.ContractorManager, Roles.BureauOfficer],
         [ReportsReview] = [Roles.BureauOfficer],
         [EvaluationsManage] = [Roles.BureauOfficer],
-        [EvaluationsScore] = [Roles.Evaluator, Roles.BureauOfficer, Roles.TownshipOfficer],
+        // The station head scores only its own station (its scope) and only in a round where the station is a party: the self-evaluation (自评).
+        [EvaluationsScore] = [Roles.Evaluator, Roles.BureauOfficer, Roles.TownshipOfficer, Roles.StationHead],
+        [RectificationsRaise] = [Roles.BureauOfficer, Roles.Evaluator],
+        [RectificationsReport] = [Roles.StationHead],
         [PublicWrite] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         [PublicContractor] = [Roles.BureauOfficer, Roles.ContractorManager],
         [PublicApprove] = [Roles.BureauOfficer],

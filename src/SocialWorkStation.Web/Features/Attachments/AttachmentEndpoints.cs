@@ -13,10 +13,10 @@ public static class AttachmentEndpoints
     {
         var g = api.MapGroup("/attachments").WithTags("附件 Attachments");
         g.MapGet("/", (string? ownerType, Guid? ownerId, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                AttachmentUseCases.List(db, http.User.Scope(), ownerType, ownerId, ct))
+                AttachmentUseCases.List(db, http.User, ownerType, ownerId, ct))
             .WithSummary("The attachments of one record (ownerType: activity, featuredCase, needsSurvey, resource, visit, groupSession)");
         g.MapGet("/{id:guid}", async (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) =>
-                AttachmentDto.From(await AttachmentUseCases.Load(db, http.User.Scope(), id, ct)))
+                AttachmentDto.From(await AttachmentUseCases.Load(db, http.User, id, ct)))
             .WithSummary("One attachment's metadata (404 outside the owner record's scope)");
         g.MapGet("/{id:guid}/content", async (Guid id, AppDbContext db, AttachmentStore store, HttpContext http, CancellationToken ct) =>
             {
@@ -24,7 +24,7 @@ public static class AttachmentEndpoints
                 http.Response.Headers.CacheControl = "private, max-age=3600";
                 // A stored file is never a page: should a browser render one anyway, it runs nothing and loads nothing.
                 http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
-                return await AttachmentUseCases.Download(db, store, http.User.Scope(), id, ct);
+                return await AttachmentUseCases.Download(db, store, http.User, id, ct);
             })
             .WithSummary("The file itself; images inline, every document (PDF, Word, Excel) as a download (Content-Disposition: attachment)");
         g.MapPost("/", async (AppDbContext db, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, IAntiforgery antiforgery,

@@ -15,9 +15,16 @@ namespace SocialWorkStation.Web.Features.Attachments;
 /// otherwise, answered 404). Downloads are authorised by the owner's scope through this function, so a
 /// record kind with a narrower rule (a case visible only to its worker) supplies its own.
 /// </summary>
+/// <param name="MayRead">A check beyond the scope where the record kind has one (an evaluation party's evidence is its own until the round closes).</param>
 public sealed record AttachmentOwnerType(
     string Name, string Chinese, string WritePermission,
-    Func<AppDbContext, UserScope, Guid, CancellationToken, Task<Guid?>> VisibleStation);
+    Func<AppDbContext, UserScope, Guid, CancellationToken, Task<Guid?>> VisibleStation,
+    Func<AppDbContext, System.Security.Claims.ClaimsPrincipal, Guid, CancellationToken, Task<bool>>? MayRead = null)
+{
+    /// <summary>The owner's station when the user may see the owner, else null (answered 404).</summary>
+    public async Task<Guid?> StationFor(AppDbContext db, System.Security.Claims.ClaimsPrincipal user, Guid ownerId, CancellationToken ct) =>
+        await VisibleStation(db, user.Scope(), ownerId, ct) is { } station && (MayRead is null || await MayRead(db, user, ownerId, ct)) ? station : null;
+}
 
 public static class AttachmentOwners
 {
@@ -38,6 +45,8 @@ public static class AttachmentOwners
         StationRecord<ContractorChecks.ContractorCheck>("contractorCheck", "项目经理检查", Permissions.ContractorChecksWrite),
         StationRecord<Budgets.SpendingEntry>("spendingEntry", "经费支出（发票）", Permissions.BudgetsSpend),
         new("agreement", "服务协议（签署文本）", Permissions.AgreementsManage, Agreements.AgreementAccess.VisibleStation),
+        StationRecord<Evaluations.RectificationItem>(Evaluations.Rectifications.OwnerType, "评估整改", Permissions.RectificationsReport),
+        StationRecord<Evaluations.EvaluationEvidence>(Evaluations.EvaluationEvidences.OwnerType, "评估佐证材料", Permissions.EvaluationsScore) with { MayRead = Evaluations.EvaluationEvidences.MayRead },
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public static string ApiList => string.Join("、", All.Keys);

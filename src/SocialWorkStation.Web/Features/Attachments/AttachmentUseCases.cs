@@ -18,7 +18,7 @@ public static class AttachmentUseCases
     public sealed class Forbidden() : Exception("没有操作权限");
 
     /// <summary>The owner kind and the owner's station, or 404 when the user may not see the owner.</summary>
-    private static async Task<(AttachmentOwnerType Owner, Guid StationId)> Owner(AppDbContext db, UserScope scope, string? ownerType, Guid? ownerId, CancellationToken ct)
+    private static async Task<(AttachmentOwnerType Owner, Guid StationId)> Owner(AppDbContext db, ClaimsPrincipal user, string? ownerType, Guid? ownerId, CancellationToken ct)
     {
         var errors = new Errors();
         if (ownerType is null || !AttachmentOwners.All.TryGetValue(ownerType, out var owner))
@@ -31,14 +31,14 @@ public static class AttachmentUseCases
             errors.Add("ownerId", "请指明附件所属记录");
         }
         errors.ThrowIfAny();
-        var station = await owner!.VisibleStation(db, scope, ownerId!.Value, ct) ?? throw new NotFoundException("附件所属记录不存在或不在您的权限范围内");
+        var station = await owner!.StationFor(db, user, ownerId!.Value, ct) ?? throw new NotFoundException("附件所属记录不存在或不在您的权限范围内");
         return (owner, station);
     }
 
     public static async Task<AttachmentDto> Upload(AppDbContext db, AttachmentStore store, AttachmentOptions options, TimeProvider clock,
         ClaimsPrincipal user, AttachmentUpload input, CancellationToken ct)
     {
-        var (owner, stationId) = await Owner(db, user.Scope(), input.OwnerType, input.OwnerId, ct);
+        var (owner, stationId) = await Owner(db, user, input.OwnerType, input.OwnerId, ct);
         if (!user.Can(owner.WritePermission))
         {
             throw new Forbidden();
@@ -115,9 +115,9 @@ public static class AttachmentUseCases
         return AttachmentDto.From(a);
     }
 
-    public static async Task<IReadOnlyList<AttachmentDto>> List(AppDbContext db, UserScope scope, string? ownerType, Guid? ownerId, CancellationToken ct)
+    public static async Task<IReadOnlyList<AttachmentDto>> List(AppDbContext db, ClaimsPrincipal user, string? ownerType, Guid? ownerId, CancellationToken ct)
     {
-        var (owner, _) = await Owner(db, scope, ownerType, ownerId, ct);
+        var (owner, _) = await Owner(db, user, ownerType, ownerId, ct);
         var rows = await db.Set<Attachment>().AsNoTracking()
             .Where(a => a.OwnerType == owner.Name && a.OwnerId == ownerId && a.DeletedAt == null)
             .OrderBy(a => a.UploadedAt).ToListAsync(ct);
@@ -125,21 +125,21 @@ public static class AttachmentUseCases
     }
 
     /// <summary>An attachment the user may see through its owner; 404 otherwise (and once deleted).</summary>
-    public static async Task<Attachment> Load(AppDbContext db, UserScope scope, Guid id, CancellationToken ct, bool includeDeleted = false)
+    public static async Task<Attachment> Load(AppDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct, bool includeDeleted = false)
     {
         var a = await db.Set<Attachment>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null || (a.DeletedAt is not null && !includeDeleted)
             || !AttachmentOwners.All.TryGetValue(a.OwnerType, out var owner)
-            || await owner.VisibleStation(db, scope, a.OwnerId, ct) is null)
+            || await owner.StationFor(db, user, a.OwnerId, ct) is null)
         {
             throw new NotFoundException("附件不存在或不在您的权限范围内");
         }
         return a;
     }
 
-    public static async Task<IResult> Download(AppDbContext db, AttachmentStore store, UserScope scope, Guid id, CancellationToken ct)
+    public static async Task<IResult> Download(AppDbContext db, AttachmentStore store, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var a = await Load(db, scope, id, ct);
+        var a = await Load(db, user, id, ct);
         var stream = store.OpenRead(a.StorageKey) ?? throw new NotFoundException("附件文件已不存在，请联系管理员检查附件存储目录");
         // Only re-encoded images are shown inline; every document (PDF included: a PDF may carry HTML or script after
         // its end) is a download, under a sandboxing policy in case a browser renders it anyway.
@@ -150,7 +150,7 @@ public static class AttachmentUseCases
     /// <summary>Removes the file and marks the row; repeating it answers the same (DELETE is idempotent).</summary>
     public static async Task Delete(AppDbContext db, AttachmentStore store, TimeProvider clock, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var a = await Load(db, user.Scope(), id, ct, includeDeleted: true);
+        var a = await Load(db, user, id, ct, includeDeleted: true);
         if (!user.Can(AttachmentOwners.All[a.OwnerType].WritePermission))
         {
             throw new Forbidden();

@@ -52,6 +52,31 @@ public static class EvaluationEndpoints
                 ScoreSheets.Submit(db, profiles, clock, http.User, id, stationId, input, ct))
             .RequireAuthorization(Permissions.EvaluationsScore)
             .WithSummary("Submit the caller's complete sheet (提交); 422 listing the unscored leaves; the sheet no longer changes");
+        rounds.MapPost("/{id:guid}/stations/{stationId:guid}/evidence", async (Guid id, Guid stationId, AppDbContext db, Attachments.AttachmentStore store,
+                Microsoft.Extensions.Options.IOptions<Attachments.AttachmentOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                await ScoreSheets.Access(db, clock, http.User, id, stationId, track: false, ct);
+                if (!http.Request.HasFormContentType)
+                {
+                    return Results.Problem(statusCode: 415, title: "请求格式有误", detail: "请以 multipart/form-data 上传：indicatorCode、category、file");
+                }
+                var form = await HostileInput.ReadFormAsync(http.Request, "file", options.Value.MaxBytes, ct)
+                    ?? throw RequestValidationException.For("file", "请以 multipart/form-data 上传");
+                var dto = await EvaluationEvidences.Upload(db, store, options.Value, clock, http.User, id, stationId, form["indicatorCode"].FirstOrDefault(),
+                    form["category"].FirstOrDefault(), form.Files.GetFile("file") ?? form.Files.FirstOrDefault(), ct);
+                return Results.Created($"/api/v1/attachments/{dto.Id}", dto);
+            })
+            .Produces<Attachments.AttachmentDto>(201)
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Upload an evidence file beside one leaf indicator of the caller's sheet (multipart: indicatorCode, category photo|signInSheet|document, file); only the caller's party sees it until the round closes; 409 after the close");
+        rounds.MapGet("/{id:guid}/stations/{stationId:guid}/interviews", (Guid id, Guid stationId, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                EvaluationEvidences.Interviews(db, clock, http.User, id, stationId, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Questionnaire and interview records with the station's recipients (respondent labels, no names) and the average satisfaction: the caller's party's before the close, all after it or for the bureau manager");
+        rounds.MapPost("/{id:guid}/stations/{stationId:guid}/interviews", (Guid id, Guid stationId, InterviewInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                EvaluationEvidences.AddInterview(db, clock, http.User, id, stationId, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsScore)
+            .WithSummary("Record a questionnaire or interview (method questionnaire, phoneInterview or faceToFaceInterview; date; respondent label, not a name; satisfaction 1–5; note); 409 after the close");
         rounds.MapGet("/{id:guid}/results", (Guid id, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
                 EvaluationResults.Get(db, profiles, http.User, id, ct))
             .WithSummary("A closed round's results: each party's raw and out-of-100 score, composite, grade, whether it passes, rank in the county (422 before the close)");
@@ -62,9 +87,35 @@ public static class EvaluationEndpoints
             })
             .Produces(200, contentType: ExcelCells.XlsxContentType)
             .WithSummary("A closed round's results as Excel; the export is audited");
+        rounds.MapGet("/{id:guid}/rectifications", (Guid id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.ForRound(db, clock, http.User, id, ct))
+            .WithSummary("The round's rectification items (整改) in the caller's scope: station, indicator, what to fix, owner, due date, status, overdue");
+        rounds.MapPost("/{id:guid}/rectifications", async (Guid id, RectificationInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await Rectifications.Raise(db, clock, http.User, id, input, ct);
+                return TypedResults.Created($"/api/v1/rectifications/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.RectificationsRaise)
+            .WithSummary("Raise a rectification item for a station of the closed round on one indicator: what to fix, the owner (a station head's user name, or none: the station), the due date; 422 before the close");
+
+        var items = api.MapGroup("/rectifications").WithTags("评估整改 Rectification");
+        items.MapGet("/", (string? status, bool? overdue, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.List(db, clock, http.User, status, overdue, ct))
+            .WithSummary("Rectification items in the caller's scope (status open, reported or closed; overdue=true: due date passed and not closed)");
+        items.MapGet("/{id:guid}", (Guid id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) => Rectifications.Get(db, clock, http.User, id, ct))
+            .WithSummary("One rectification item with its whole history and evidence files (404 outside scope)");
+        items.MapPost("/{id:guid}/report", (Guid id, RectificationReportInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.Report(db, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.RectificationsReport)
+            .WithSummary("The station head reports what was done (evidence files: POST /api/v1/attachments with ownerType rectification); 409 when stale, already reported or closed");
+        items.MapPost("/{id:guid}/review", (Guid id, RectificationReviewInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                Rectifications.Review(db, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.EvaluationsManage)
+            .WithSummary("The bureau re-checks a reported item: passed=true closes it (合格), passed=false returns it with the reason (it stays open, history kept); 409 when stale or not reported");
     }
 
     public static void AddEvaluations(this IServiceCollection services)
     {
+        services.AddScoped<Shared.IHomeQueueSource, RectificationHomeQueue>();
     }
 }

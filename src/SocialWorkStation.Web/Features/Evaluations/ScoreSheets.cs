@@ -25,7 +25,7 @@ public sealed record VersionInput(int? Version);
 
 /// <summary>One row of a sheet: an indicator at its depth, the facts beside it, and for a leaf the party's points, note and evidence.</summary>
 public sealed record SheetIndicatorDto(string Code, string Name, int Depth, decimal Points, bool IsLeaf, string? LooksAt, string[] MethodNames,
-    string? Fact, string? FactName, string? FactSummary, string? FactLink, decimal? Scored, string? Note, string? Evidence);
+    string? Fact, string? FactName, string? FactSummary, string? FactLink, decimal? Scored, string? Note, string? Evidence, IReadOnlyList<Attachments.AttachmentDto> Files);
 
 public sealed record SheetDto(Guid RoundId, string RoundTitle, string RoundStatus, Guid StationId, string StationName, string Party, string PartyName,
     string Status, string StatusName, DateTime? SubmittedAt, string? SubmittedBy, string? Comments, decimal Raw, decimal Total, int Precision,
@@ -66,7 +66,8 @@ public static class ScoreSheets
             ? JsonSerializer.Deserialize<StationFact[]>(json, EvaluationJson.Options) ?? []
             : await EvaluationFactSource.For(db, stationId, round.ServiceYear, ct);
         var decimals = profiles.Find(round.ProfileKey)?.Evaluation?.Decimals ?? EvaluationRules.DefaultPrecision.Value;
-        return Dto(round, station, party, sheet, facts, decimals, canEdit: party == own && round.Status == RoundStatus.Open && sheet?.SubmittedAt is null);
+        var files = await EvaluationEvidences.Files(db, roundId, stationId, party, ct);
+        return Dto(round, station, party, sheet, facts, files, decimals, canEdit: party == own && round.Status == RoundStatus.Open && sheet?.SubmittedAt is null);
     }
 
     public static async Task<SheetDto> Save(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, ClaimsPrincipal user, Guid roundId, Guid stationId, SheetInput input, CancellationToken ct)
@@ -249,7 +250,7 @@ public static class ScoreSheets
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static SheetDto Dto(EvaluationRound round, EvaluationRoundStation station, EvaluationParty party, EvaluationSheet? sheet, IReadOnlyList<StationFact> facts, int decimals, bool canEdit)
+    private static SheetDto Dto(EvaluationRound round, EvaluationRoundStation station, EvaluationParty party, EvaluationSheet? sheet, IReadOnlyList<StationFact> facts, Dictionary<string, List<Attachments.AttachmentDto>> files, int decimals, bool canEdit)
     {
         var tree = round.Tree!.ToTree();
         var scores = sheet?.Scores.ToDictionary(s => s.IndicatorCode, StringComparer.Ordinal) ?? [];
@@ -262,7 +263,8 @@ public static class ScoreSheets
                 var fact = i.Fact is { } key ? factsByKey.GetValueOrDefault(key) : null;
                 var score = scores.GetValueOrDefault(i.Code);
                 rows.Add(new SheetIndicatorDto(i.Code, i.Name, depth, i.Points, i.IsLeaf, i.LooksAt, i.Methods.Select(EvaluationMethods.Chinese).ToArray(),
-                    i.Fact, i.Fact is { } f ? EvaluationFacts.Chinese(f) : null, fact?.Summary, fact?.Link, score?.Points, score?.Note, score?.Evidence));
+                    i.Fact, i.Fact is { } f ? EvaluationFacts.Chinese(f) : null, fact?.Summary, fact?.Link, score?.Points, score?.Note, score?.Evidence,
+                    files.GetValueOrDefault(i.Code) ?? []));
                 Walk(i.Children, depth + 1);
             }
         }

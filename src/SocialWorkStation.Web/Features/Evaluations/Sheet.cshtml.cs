@@ -12,7 +12,8 @@ namespace SocialWorkStation.Web.Features.Evaluations;
 /// platform's facts beside it; save as often as needed, submit when complete. After the close, or for the bureau
 /// manager, ?party= shows another party's sheet read-only.
 /// </summary>
-public sealed class SheetModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
+public sealed class SheetModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, Attachments.AttachmentStore store,
+    Microsoft.Extensions.Options.IOptions<Attachments.AttachmentOptions> options) : AppPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Party { get; set; }
     [BindProperty] public SheetForm Input { get; set; } = new();
@@ -20,6 +21,7 @@ public sealed class SheetModel(AppDbContext db, ProfileCatalog profiles, TimePro
     public SheetDto Sheet { get; private set; } = null!;
     public IReadOnlyList<PartyDto> Parties { get; private set; } = [];
     public bool CanReadOthers { get; private set; }
+    public InterviewsDto? Interviews { get; private set; }
 
     public sealed class SheetForm
     {
@@ -45,6 +47,51 @@ public sealed class SheetModel(AppDbContext db, ProfileCatalog profiles, TimePro
     public Task<IActionResult> OnPostSaveAsync(Guid id, Guid stationId, CancellationToken ct) => Write(id, stationId, submit: false, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid stationId, CancellationToken ct) => Write(id, stationId, submit: true, ct);
+
+    /// <summary>An evidence file for one leaf (its own small form beside the indicator).</summary>
+    public async Task<IActionResult> OnPostEvidenceAsync(Guid id, Guid stationId, string? indicatorCode, IFormFile? file, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.EvaluationsScore))
+        {
+            return Forbid();
+        }
+        try
+        {
+            await EvaluationEvidences.Upload(db, store, options.Value, clock, User, id, stationId, indicatorCode, "document", file, ct);
+            TempData["Message"] = $"已上传指标 {indicatorCode} 的佐证材料";
+        }
+        catch (RequestValidationException ex)
+        {
+            TempData["Message"] = string.Join("；", ex.Errors.SelectMany(e => e.Value));
+        }
+        catch (ConflictException ex)
+        {
+            TempData["Message"] = ex.Message;
+        }
+        return RedirectToPage("/Evaluations/Sheet", null, new { id, stationId }, "ind-" + indicatorCode?.Replace('.', '-'));
+    }
+
+    public async Task<IActionResult> OnPostInterviewAsync(Guid id, Guid stationId, string? method, DateOnly? heldOn, string? respondent, int? satisfaction, string? note, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.EvaluationsScore))
+        {
+            return Forbid();
+        }
+        try
+        {
+            await EvaluationEvidences.AddInterview(db, clock, User, id, stationId, new InterviewInput(method, heldOn, respondent, satisfaction, note), ct);
+            TempData["Message"] = "已记录问卷/访谈";
+        }
+        catch (RequestValidationException ex)
+        {
+            TempData["Message"] = string.Join("；", ex.Errors.SelectMany(e => e.Value));
+        }
+        catch (ConflictException ex)
+        {
+            TempData["Message"] = ex.Message;
+        }
+        return RedirectToPage("/Evaluations/Sheet", null, new { id, stationId }, "interviews");
+    }
 
     private async Task<IActionResult> Write(Guid id, Guid stationId, bool submit, CancellationToken ct)
     {
@@ -87,6 +134,7 @@ public sealed class SheetModel(AppDbContext db, ProfileCatalog profiles, TimePro
         var dto = RoundDtos.Dto(round, profiles.Find(round.ProfileKey), User);
         Parties = dto.Parties;
         CanReadOthers = dto.Status == "closed" || User.Can(Permissions.EvaluationsManage);
+        Interviews = await EvaluationEvidences.Interviews(db, clock, User, id, stationId, ct);
     }
 
     private void Fill()
