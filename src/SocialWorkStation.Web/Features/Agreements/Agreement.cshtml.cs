@@ -175,7 +175,7 @@ public sealed class AgreementModel(AppDbContext db, ProfileCatalog profiles, Tim
         Renewal = await AgreementRenewal.Get(Db, profiles, User, id, ct);
         Files = await AgreementAccess.VisibleStation(Db, User.Scope(), id, ct) is null
             ? null
-            : Panel(id, await Attachments.AttachmentUseCases.List(Db, User.Scope(), OwnerType, id, ct), "签署的协议文本");
+            : Panel(id, await Attachments.AttachmentUseCases.List(Db, User, OwnerType, id, ct), "签署的协议文本");
         var cycleId = Agreement.CycleId;
         var stationIds = Db.Set<ProgrammeCycleStation>().Where(s => s.CycleId == cycleId).Select(s => s.StationId);
         Stations = (await Db.Platforms.AsNoTracking().VisibleTo(User.Scope()).Where(p => stationIds.Contains(p.Id)).OrderBy(p => p.RegionCode).ThenBy(p => p.Name)
