@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialWorkStation.Web.Features.Audit;
 using SocialWorkStation.Web.Features.Recipients;
 
 namespace SocialWorkStation.Web.Infrastructure;
@@ -15,8 +17,8 @@ public interface IProtectedPersonalData
     /// <summary>Fills the clear values from the stored ciphertexts (after a load).</summary>
     void Unprotect(RecipientProtector protector);
 
-    /// <summary>Encrypts the clear values that changed since the load (all of them when <paramref name="force"/>) and recomputes the blind indexes.</summary>
-    void Protect(RecipientProtector protector, bool force = false);
+    /// <summary>Encrypts the clear values that changed since the load (all of them when <paramref name="force"/>) and recomputes the blind indexes; returns whether anything changed.</summary>
+    bool Protect(RecipientProtector protector, bool force = false);
 }
 
 /// <summary>
@@ -69,12 +71,17 @@ public sealed class PersonalDataInterceptor(RecipientProtector protector) : Save
         {
             return;
         }
-        // Unchanged entries too: a change of a clear (unmapped) value alone leaves EF's state untouched.
+        // Unchanged entries too: a change of a clear (unmapped) value alone leaves EF's state untouched. The ciphertexts
+        // set here are found by the change detection the save runs next only if asked again (it already ran for Entries).
+        var changed = false;
         foreach (var e in db.ChangeTracker.Entries<IProtectedPersonalData>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged))
         {
-            e.Entity.Protect(protector);
+            changed |= e.Entity.Protect(protector);
         }
-        db.ChangeTracker.DetectChanges();
+        if (changed)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
     }
 }
 
@@ -124,6 +131,13 @@ public static class PersonalDataUpgrade
     public const string Legacy = "LegacyIdNumber";
     /// <summary>Shadow property over the old clear phone column.</summary>
     public const string LegacyPhone = "LegacyPhone";
+
+    /// <summary>Maps an old clear column as a legacy shadow property, as sensitive in the audit trail as its ciphertext.</summary>
+    public static PropertyBuilder<string?> LegacyColumn<T>(this EntityTypeBuilder<T> b, string property, string column, int? maxLength = null) where T : class
+    {
+        var p = b.Property<string?>(property).HasColumnName(column).HasAnnotation(SensitiveAttribute.Annotation, true);
+        return maxLength is { } n ? p.HasMaxLength(n) : p;
+    }
 
     public static async Task<int> EncryptLegacyAsync(Data.AppDbContext db, CancellationToken ct = default)
     {

@@ -169,7 +169,7 @@ public sealed class HandoverApiTests
         var rows = new List<Recipient>();
         for (var i = 0; i < recipients; i++)
         {
-            var r = new Recipient { StationId = station, CreatedAt = DateTime.UtcNow, RegisteredOn = new DateOnly(2026, 1, 1) };
+            var r = new Recipient { StationId = station, CreatedAt = app.Clock.GetUtcNow().UtcDateTime, RegisteredOn = new DateOnly(2026, 1, 1) };
             RecipientFields.SetName(r, "交接对象" + i);
             RecipientFields.SetIdentity(r, IdNumber.TryParse(RecipientFixtures.NewId(), out _)!, protector);
             rows.Add(r);

@@ -23,13 +23,12 @@ public sealed class AppUser : IdentityUser, IProtectedPersonalData
         _sealedPhone = PhoneNumber;
     }
 
-    public void Protect(RecipientProtector p, bool force = false)
+    public bool Protect(RecipientProtector p, bool force = false)
     {
         var cipher = PhoneNumberCipher;
-        if (ProtectedField.Seal(p, PhoneNumber, ref _sealedPhone, ref cipher, ProtectedField.Context("account", Id, "phone"), force))
-        {
-            PhoneNumberCipher = cipher;
-        }
+        var changed = ProtectedField.Seal(p, PhoneNumber, ref _sealedPhone, ref cipher, ProtectedField.Context("account", Id, "phone"), force);
+        PhoneNumberCipher = cipher;
+        return changed;
     }
 
     public string DisplayName { get; set; } = "";
@@ -53,6 +52,6 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.ScopeRegionLevel).HasConversion<int?>();
         b.Ignore(u => u.PhoneNumber);
         // The clear column of releases before encryption; emptied at start-up (PersonalDataUpgrade).
-        b.Property<string?>(PersonalDataUpgrade.LegacyPhone).HasColumnName("PhoneNumber");
+        b.LegacyColumn(PersonalDataUpgrade.LegacyPhone, "PhoneNumber");
     }
 }

@@ -143,7 +143,8 @@ public static class AuditChain
         var archives = await db.Set<AuditArchive>().AsNoTracking().OrderBy(a => a.FromId).ToListAsync(ct);
         string? broken = archives.FirstOrDefault(a => key.Mac(a.Text()) != a.Mac) is { } forged
             ? $"归档记录 #{forged.Id} 的校验码不符（归档记录被伪造或改动）" : null;
-        var archivedSeals = archives.Where(a => seals.Any(s => s.Id == a.SealId && s.FromId == a.FromId && s.UpToId == a.UpToId)).Select(a => a.SealId).ToHashSet();
+        var sealsById = seals.ToDictionary(s => s.Id);
+        var archivedSeals = archives.Where(a => sealsById.TryGetValue(a.SealId, out var s) && s.FromId == a.FromId && s.UpToId == a.UpToId).Select(a => a.SealId).ToHashSet();
         broken ??= archives.FirstOrDefault(a => !archivedSeals.Contains(a.SealId)) is { } orphan ? $"归档记录 #{orphan.Id} 没有对应的封存记录" : null;
 
         string? CheckSealHead(AuditSeal s)

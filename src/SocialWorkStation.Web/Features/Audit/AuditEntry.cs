@@ -52,4 +52,8 @@ public sealed class NotAuditedAttribute : Attribute;
 
 /// <summary>Marks a property whose value never enters the audit trail in clear (it is written as "***").</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class SensitiveAttribute : Attribute;
+public sealed class SensitiveAttribute : Attribute
+{
+    /// <summary>The model annotation that marks a property without a CLR member (a shadow property) as sensitive.</summary>
+    public const string Annotation = "Sws:Sensitive";
+}

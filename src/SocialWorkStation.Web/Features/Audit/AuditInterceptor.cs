@@ -106,9 +106,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock, Audit
             {
                 continue;
             }
-            // The legacy clear columns (shadow properties, emptied at start-up) are as sensitive as their ciphertexts.
             var sensitive = p.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null
-                || name is PersonalDataUpgrade.Legacy or PersonalDataUpgrade.LegacyPhone;
+                || p.Metadata.FindAnnotation(SensitiveAttribute.Annotation) is not null;
             object? Show(object? v) => sensitive && v is not null ? "***" : v;
             switch (e.State)
             {

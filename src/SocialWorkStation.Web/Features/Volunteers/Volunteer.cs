@@ -66,8 +66,9 @@ public sealed class Volunteer : IVersioned, IStationRecord, IProtectedPersonalDa
         _sealedPhone = Phone;
     }
 
-    public void Protect(RecipientProtector p, bool force = false)
+    public bool Protect(RecipientProtector p, bool force = false)
     {
+        var changed = false;
         var id = IdNumberCipher;
         // The hash covers the document type too, so a change of type alone re-indexes.
         if (ProtectedField.Seal(p, IdNumber, ref _sealedIdNumber, ref id, Context(Id, "idNumber"), force) || IdType != _sealedIdType)
@@ -76,12 +77,15 @@ public sealed class Volunteer : IVersioned, IStationRecord, IProtectedPersonalDa
             IdNumberCipher = id;
             IdNumberHash = IdNumber.Length == 0 ? null : HashOf(p, IdType, IdNumber);
             IdTailHash = IdNumber.Length < 4 ? null : TailHashOf(p, IdNumber[^4..]);
+            changed = true;
         }
         var phone = PhoneCipher;
         if (ProtectedField.Seal(p, Phone, ref _sealedPhone, ref phone, Context(Id, "phone"), force))
         {
             PhoneCipher = phone;
+            changed = true;
         }
+        return changed;
     }
 }
 
@@ -143,13 +147,12 @@ public sealed class VolunteerTeam : IVersioned, IStationRecord, IProtectedPerson
         _sealedLeaderPhone = LeaderPhone;
     }
 
-    public void Protect(RecipientProtector p, bool force = false)
+    public bool Protect(RecipientProtector p, bool force = false)
     {
         var cipher = LeaderPhoneCipher;
-        if (ProtectedField.Seal(p, LeaderPhone, ref _sealedLeaderPhone, ref cipher, Context(Id), force))
-        {
-            LeaderPhoneCipher = cipher;
-        }
+        var changed = ProtectedField.Seal(p, LeaderPhone, ref _sealedLeaderPhone, ref cipher, Context(Id), force);
+        LeaderPhoneCipher = cipher;
+        return changed;
     }
 }
 
@@ -226,8 +229,8 @@ public sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
         b.Property(v => v.IdTailHash).HasMaxLength(44);
         b.Property(v => v.Sex).HasConversion<int?>();
         // The clear columns of releases before encryption; emptied at start-up (PersonalDataUpgrade).
-        b.Property<string?>(PersonalDataUpgrade.Legacy).HasColumnName("IdNumber").HasMaxLength(30);
-        b.Property<string?>(PersonalDataUpgrade.LegacyPhone).HasColumnName("Phone").HasMaxLength(30);
+        b.LegacyColumn(PersonalDataUpgrade.Legacy, "IdNumber", 30);
+        b.LegacyColumn(PersonalDataUpgrade.LegacyPhone, "Phone", 30);
         b.Property(v => v.VolunteerNumber).HasMaxLength(50);
         b.Property(v => v.Skills).HasMaxLength(200);
         b.Property(v => v.Notes).HasMaxLength(1000);
@@ -276,7 +279,7 @@ public sealed class VolunteerTeamConfiguration : IEntityTypeConfiguration<Volunt
         b.ToTable("VolunteerTeams");
         b.Property(t => t.Name).HasMaxLength(100).IsRequired();
         b.Property(t => t.Leader).HasMaxLength(50);
-        b.Property<string?>(PersonalDataUpgrade.LegacyPhone).HasColumnName("LeaderPhone").HasMaxLength(30);
+        b.LegacyColumn(PersonalDataUpgrade.LegacyPhone, "LeaderPhone", 30);
         b.Property(t => t.ServiceArea).HasMaxLength(200);
         b.Property(t => t.TeamNumber).HasMaxLength(50);
         b.Property(t => t.Version).IsConcurrencyToken();

@@ -69,15 +69,17 @@ public sealed class Worker : IVersioned, IProtectedPersonalData
         _sealedIdNumber = IdNumberCipher is null ? null : IdNumber;
     }
 
-    public void Protect(RecipientProtector p, bool force = false)
+    public bool Protect(RecipientProtector p, bool force = false)
     {
         var cipher = IdNumberCipher;
-        if (ProtectedField.Seal(p, IdNumber, ref _sealedIdNumber, ref cipher, Context(Id, "idNumber"), force))
+        if (!ProtectedField.Seal(p, IdNumber, ref _sealedIdNumber, ref cipher, Context(Id, "idNumber"), force))
         {
-            IdNumberCipher = cipher;
-            IdNumberHash = string.IsNullOrEmpty(IdNumber) ? null : HashOf(p, IdNumber);
-            IdTailHash = IdNumber.Length < 4 ? null : TailHashOf(p, IdNumber[^4..]);
+            return false;
         }
+        IdNumberCipher = cipher;
+        IdNumberHash = string.IsNullOrEmpty(IdNumber) ? null : HashOf(p, IdNumber);
+        IdTailHash = IdNumber.Length < 4 ? null : TailHashOf(p, IdNumber[^4..]);
+        return true;
     }
 }
 
@@ -121,7 +123,7 @@ public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         b.Property(w => w.IdNumberHash).HasMaxLength(44);
         b.Property(w => w.IdTailHash).HasMaxLength(44);
         // The clear column of releases before encryption; emptied at start-up (PersonalDataUpgrade).
-        b.Property<string?>(PersonalDataUpgrade.Legacy).HasColumnName("IdNumber").HasMaxLength(18);
+        b.LegacyColumn(PersonalDataUpgrade.Legacy, "IdNumber", 18);
         b.Property(w => w.Sex).HasConversion<int>();
         b.Property(w => w.Role).HasConversion<int>();
         b.Property(w => w.Education).HasConversion<int>();
