@@ -88,6 +88,8 @@ public static class WebApp
         Features.Evaluations.EvaluationEndpoints.AddEvaluations(services);
         Features.Agreements.AgreementEndpoints.AddAgreements(services);
         Features.Complaints.ComplaintEndpoints.AddComplaints(services, config);
+        services.AddScoped<Features.Shared.IHomeQueueSource, Features.Cases.CaseReviewHomeQueue>();
+        services.AddScoped<Features.Shared.IHomeQueueSource, Features.Budgets.SpendingHomeQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.

@@ -46,7 +46,9 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
         {
             StationCount = (await ListStations.Handle(db, scope, new ListStations.Query(), new PageRequest(1, 1), ct)).Total;
         }
-        if ((User.IsInRole(Roles.StationHead) || User.IsInRole(Roles.ContractorManager)) && scope.Kind is ScopeKind.Station or ScopeKind.Region)
+        // Issue 6's notice, and issue 18's queue for the township and the bureau: the standards their stations are behind on.
+        if ((User.IsInRole(Roles.StationHead) || User.IsInRole(Roles.ContractorManager) || User.IsInRole(Roles.TownshipOfficer) || User.IsInRole(Roles.BureauOfficer))
+            && scope.Kind is ScopeKind.Station or ScopeKind.Region)
         {
             var report = await Progress.GetProgress.Handle(db, profiles, clock, scope, new Progress.GetProgress.Query(), ct);
             Behind = report.BehindTotal > 0 ? report : null;

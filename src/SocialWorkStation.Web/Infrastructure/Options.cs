@@ -25,6 +25,11 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
     public bool Seed { get; set; }
+    /// <summary>
+    /// Seed the demo county as a service year in progress (DemoSeeder.LivingYear): visits, cases, groups, volunteers, an
+    /// agreement with budgets and spending, an open evaluation round. The test host turns it off: its tests count their own records.
+    /// </summary>
+    public bool LivingYear { get; set; } = true;
     /// <summary>Password of every demo account.</summary>
     [Required, MinLength(10)]
     public string Password { get; set; } = "Demo@2026pass";

@@ -65,6 +65,20 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// A platform of its own seeded as README command 1 seeds it: the demo county's service year in progress
+    /// (Demo:LivingYear), on the pinned clock. Dispose it.
+    /// </summary>
+    public static TestApp IsolatedLivingYear(string provider)
+    {
+        var app = new TestApp(provider) { LivingYear = true };
+        _ = app.Server;
+        return app;
+    }
+
+    /// <summary>Whether the demo seeds its living year; off for the shared hosts, whose tests count their own records.</summary>
+    public bool LivingYear { get; private init; }
+
     private TestApp(string provider)
     {
         _provider = provider;
@@ -98,6 +112,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Default", _connection);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:LivingYear", LivingYear ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Bootstrap:AdminPassword", Password);
         // Attachments go to a temporary folder, not under the web project's content root.

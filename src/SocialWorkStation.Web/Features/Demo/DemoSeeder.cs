@@ -142,6 +142,10 @@ public static partial class DemoSeeder
         await SeedRecipientsAsync(sp, headStation.Id, now);
         await SeedContractorChecksAsync(db, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
         await Reports.ReportSeeder.SeedAsync(sp, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
+        if (sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.DemoOptions>>().Value.LivingYear)
+        {
+            await SeedLivingYearAsync(sp, headStation.Id, now, Infrastructure.ChinaTime.Today(sp.GetRequiredService<TimeProvider>()));
+        }
         return true;
     }
 

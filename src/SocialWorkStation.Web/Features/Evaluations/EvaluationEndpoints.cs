@@ -117,5 +117,6 @@ public static class EvaluationEndpoints
     public static void AddEvaluations(this IServiceCollection services)
     {
         services.AddScoped<Shared.IHomeQueueSource, RectificationHomeQueue>();
+        services.AddScoped<Shared.IHomeQueueSource, EvaluationHomeQueue>();
     }
 }
