@@ -88,6 +88,7 @@ public static class WebApp
         Features.Evaluations.EvaluationEndpoints.AddEvaluations(services);
         Features.Agreements.AgreementEndpoints.AddAgreements(services);
         Features.Complaints.ComplaintEndpoints.AddComplaints(services, config);
+        Features.Incidents.IncidentEndpoints.AddIncidents(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -287,5 +288,6 @@ public static class WebApp
         Features.Budgets.BudgetEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
         Features.Complaints.ComplaintEndpoints.Map(api);
+        Features.Incidents.IncidentEndpoints.Map(api);
     }
 }
