@@ -31,7 +31,7 @@ public sealed class UrgentReportHomeQueue(AppDbContext db) : IHomeQueueSource
             .Join(db.Platforms, i => i.StationId, p => p.Id, (i, p) => new { i.Id, i.Need, i.OccurredOn, i.ReportedAt, Station = p.Name })
             .ToListAsync(ct);
         var items = rows.Select(r => new HomeQueueItem($"紧急报告：{IncidentLabels.Need(r.Need ?? UrgentNeed.Other)}",
-            $"{r.Station}，{r.OccurredOn:yyyy-MM-dd}，待确认收到", $"/Incidents/Details/{r.Id}", StatusKind.Severe)).ToList();
+            $"{r.Station}，{r.OccurredOn:yyyy-MM-dd}，待确认收到", $"/Incidents/Details/{r.Id}", StatusKind.Normal)).ToList();
         return new HomeQueueSection("紧急报告", items, "/Incidents?status=unacknowledged", total);
     }
 }
