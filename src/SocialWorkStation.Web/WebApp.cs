@@ -90,6 +90,7 @@ public static class WebApp
         Features.Complaints.ComplaintEndpoints.AddComplaints(services, config);
         services.AddScoped<Features.Shared.IHomeQueueSource, Features.Cases.CaseReviewHomeQueue>();
         services.AddScoped<Features.Shared.IHomeQueueSource, Features.Budgets.SpendingHomeQueue>();
+        Features.Incidents.IncidentEndpoints.AddIncidents(services);
         services.AddHostedService(sp => sp.GetRequiredService<RosterImportRunner>());
 
         // Profiles are read now, so a malformed file stops start-up with the file and field named.
@@ -289,5 +290,6 @@ public static class WebApp
         Features.Budgets.BudgetEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
         Features.Complaints.ComplaintEndpoints.Map(api);
+        Features.Incidents.IncidentEndpoints.Map(api);
     }
 }

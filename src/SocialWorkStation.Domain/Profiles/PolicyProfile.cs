@@ -46,6 +46,8 @@ public sealed record PolicyProfile
     public Agreements.BudgetRules? Budgets { get; init; }
     /// <summary>Complaints and suggestions: who receives them and the answer's deadline (docs/requirements/public.md §4); absent: ComplaintRules.Default.</summary>
     public Complaints.ComplaintRules? Complaints { get; init; }
+    /// <summary>Urgent reports' routes and the county's documents (docs/requirements/incidents.md); absent: IncidentRules defaults.</summary>
+    public Incidents.IncidentRules? Incidents { get; init; }
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -128,6 +130,10 @@ public sealed record PolicyProfile
         var cr = Complaints ?? Domain.Complaints.ComplaintRules.Default;
         yield return Entry("complaints.receiver", "投诉建议的受理机关", new Sourced<string>(Domain.Complaints.ComplaintLabels.Receiver(cr.Receiver.Value), cr.Receiver.Source, cr.Receiver.Interpretation));
         yield return Entry("complaints.answerWorkingDays", "投诉建议答复期限（工作日）", cr.AnswerWorkingDays);
+        yield return Entry("incidents.urgentRoutes", "紧急情况报告路径", Incidents?.UrgentRoutes is { } ur
+            ? new Sourced<string[]>(ur.Value.Select(r => $"{Domain.Incidents.IncidentLabels.Need(r.Need)}→{Domain.Incidents.IncidentLabels.Receiver(r.To)}").ToArray(), ur.Source, ur.Interpretation)
+            : new Sourced<string[]>([Domain.Incidents.IncidentLabels.Receiver(Domain.Incidents.IncidentRules.DefaultReceiver.Value)], Domain.Incidents.IncidentRules.DefaultReceiver.Source, Domain.Incidents.IncidentRules.DefaultReceiver.Interpretation));
+        yield return Entry("incidents.countyDocuments", "县级须制定的文件", Incidents?.CountyDocuments);
     }
 
     /// <summary>

@@ -141,6 +141,13 @@ public static class PolicyProfileParser
                 throw new PolicyProfileException(file, field, problem);
             }
         }
+        if (p.Incidents is { } incidents)
+        {
+            foreach (var (field, problem) in Incidents.IncidentRulesValidation.Problems(incidents))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+        }
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

@@ -217,6 +217,14 @@ public static class OpenApiSetup
             """,
         ["POST /api/v1/complaints/{id}/answer"] = """{"answer": "已联系村委会，11月17日恢复供水；社工已上门探访。", "version": 1}""",
         ["PUT /api/v1/complaints/{id}/satisfaction"] = """{"satisfaction": "satisfied", "version": 2}""",
+        ["POST /api/v1/incidents"] = """
+            {"stationId": "01a213b6-60ce-7c3d-9a4b-2f6e8d1c5a30", "occurredOn": "2026-11-16", "what": "分散供养特困老人夜间发热，需送医院就诊",
+             "recipientId": "01a213c2-7d41-7e55-8b3a-6c0d9e2f1a47", "severity": "serious", "actions": "社工联系村委会，协助送县医院", "urgent": true, "need": "medical"}
+            """,
+        ["PUT /api/v1/incidents/{id}"] = """{"what": "分散供养特困老人夜间发热，已送县人民医院", "severity": "serious", "actions": "社工陪同就诊，联系家属", "version": 1}""",
+        ["POST /api/v1/incidents/{id}/close"] = """{"closedOn": "2026-11-20", "closure": "老人出院回家，社工每周电话问候", "version": 2}""",
+        ["POST /api/v1/incidents/{id}/acknowledge"] = """{"version": 1}""",
+        ["POST /api/v1/county-documents"] = """{"countyCode": "430121", "name": "应急预案", "title": "长沙县乡镇社会工作服务站突发事件应急预案", "fileNumber": "长县民发〔2026〕12号", "adoptedOn": "2026-03-01"}""",
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

@@ -219,6 +219,7 @@ public sealed class AuthorizationMatrixTests
                 (await Evaluations.EvaluationTestData.AddRectificationDirect(app, outsideStation, "469027105", "hainan-ledong")).ToString()),
             ["programme-cycles.id"] = new(insideCycle.Cycle.ToString(), outsideCycle.Cycle.ToString()),
             ["agreements.id"] = new(insideCycle.Agreement.ToString(), outsideCycle.Agreement.ToString()),
+            ["incidents.id"] = new((await Incidents.IncidentTestData.AddDirect(app, Guid.Parse(headStation))).ToString(), (await Incidents.IncidentTestData.AddDirect(app, outsideStation)).ToString()),
             ["complaints.id"] = new((await Complaints.ComplaintTestData.AddDirect(app, Guid.Parse(headStation))).ToString(), (await Complaints.ComplaintTestData.AddDirect(app, outsideStation)).ToString()),
             ["evaluation-trees.id"] = new(await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469030")).Id.ToString()),
                 await app.WithDb(async d => (await d.Set<Features.Evaluations.EvaluationTree>().FirstAsync(t => t.CountyCode == "469027")).Id.ToString())),

@@ -117,6 +117,14 @@ public static class Permissions
     public const string ComplaintsHandle = "complaints.handle";
     /// <summary>See a complainant's name and phone in full (others see them masked).</summary>
     public const string ComplaintsReveal = "complaints.reveal";
+    /// <summary>Read the incident register and urgent reports (风险与突发事件) of the stations in scope, and the county documents.</summary>
+    public const string IncidentsRead = "incidents.read";
+    /// <summary>Register incidents and urgent reports, record actions and closure.</summary>
+    public const string IncidentsWrite = "incidents.write";
+    /// <summary>Acknowledge an urgent report routed to one's office (the township, or the bureau).</summary>
+    public const string IncidentsAcknowledge = "incidents.acknowledge";
+    /// <summary>Record the county documents the profile asks for (Hunan 八（二）: 退出机制、应急预案).</summary>
+    public const string CountyDocumentsManage = "county-documents.manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -173,5 +181,11 @@ public static class Permissions
         [ComplaintsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         [ComplaintsHandle] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         [ComplaintsReveal] = [Roles.BureauOfficer, Roles.StationHead],
+        // Incidents (docs/requirements/incidents.md): the station's staff register them; the township (Qiongzhong: a 特困
+        // person's medical need is reported to it) and the bureau read and acknowledge what is routed to them.
+        [IncidentsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        [IncidentsWrite] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
+        [IncidentsAcknowledge] = [Roles.BureauOfficer, Roles.TownshipOfficer],
+        [CountyDocumentsManage] = [Roles.BureauOfficer],
     };
 }

@@ -83,6 +83,10 @@ public static class Navigation
             {
                 groups.Add(new NavGroup("监督", [new NavItem("投诉建议", "/Complaints/Index", "audit", "/Complaints")]));
             }
+            if (user.Can(Permissions.IncidentsRead))
+            {
+                groups.Add(new NavGroup("风险", [new NavItem("风险与突发事件", "/Incidents/Index", "audit", "/Incidents")]));
+            }
             groups.Add(new NavGroup("报表", [new NavItem("报告报送", "/Reports/Index", "book", "/Reports")]));
             groups.Add(new NavGroup("评估", [new NavItem("评估轮次", "/Evaluations/Index", "check", "/Evaluations/Index"), new NavItem("评估指标体系", "/Evaluations/Trees", "list", "/Evaluations/Trees")]));
         }

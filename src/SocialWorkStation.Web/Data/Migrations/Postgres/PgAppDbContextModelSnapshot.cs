@@ -205,7 +205,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.Property<string>("LegacyPhone")
                         .HasColumnType("text")
-                        .HasColumnName("PhoneNumber");
+                        .HasColumnName("PhoneNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -1851,6 +1852,135 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("GroupSession");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Incidents.CountyDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Name");
+
+                    b.ToTable("CountyDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Need")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ReportTo")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RouteSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("StationId", "OccurredOn");
+
+                    b.HasIndex("Urgent", "AcknowledgedAt");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3091,12 +3221,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("Phone");
+                        .HasColumnName("Phone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3345,7 +3477,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("LeaderPhone");
+                        .HasColumnName("LeaderPhone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3463,7 +3596,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("boolean");
@@ -4022,6 +4156,20 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Incidents.Incident", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -194,7 +194,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("LegacyPhone")
                         .HasColumnType("TEXT")
-                        .HasColumnName("PhoneNumber");
+                        .HasColumnName("PhoneNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -1834,6 +1835,135 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.ToTable("GroupSession");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Incidents.CountyDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Name");
+
+                    b.ToTable("CountyDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Need")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("StationId", "OccurredOn");
+
+                    b.HasIndex("Urgent", "AcknowledgedAt");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.NeedsSurveys.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3069,12 +3199,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("Phone");
+                        .HasColumnName("Phone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3323,7 +3455,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("LeaderPhone");
+                        .HasColumnName("LeaderPhone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3441,7 +3574,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("INTEGER");
@@ -4000,6 +4134,20 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Incidents.Incident", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Recipients.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
