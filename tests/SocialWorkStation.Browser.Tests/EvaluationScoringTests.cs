@@ -79,19 +79,7 @@ public sealed class EvaluationScoringTests(BrowserApp app)
         await Score(bureau, round, station, 80m);
         await Score(await Api(townshipName), round, station, 70m);
 
-        // The evaluator uploads an evidence file for the first indicator (API), then works on a phone: the round, then the
-        // station's sheet with the platform's facts and the file beside the indicators.
-        var evaluatorApi = await Api(evaluatorName);
-        var firstLeaf = (await Ok(evaluatorApi.GetAsync($"/api/v1/evaluation-rounds/{round}/stations/{station}/sheet"))).GetProperty("indicators").EnumerateArray()
-            .First(i => i.GetProperty("isLeaf").GetBoolean()).GetProperty("code").GetString()!;
-        using (var form = new MultipartFormDataContent())
-        {
-            form.Add(new StringContent(firstLeaf), "indicatorCode");
-            var pdf = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray());
-            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(pdf, "file", "档案抽查记录.pdf");
-            await Ok(evaluatorApi.PostAsync($"/api/v1/evaluation-rounds/{round}/stations/{station}/evidence", form));
-        }
+        // The evaluator on a phone: the round, then the station's sheet with the platform's facts beside the indicators.
         var phone = await app.NewPageAsync(390, 844, mobile: true);
         await app.LoginAsync(phone, evaluatorName);
         await phone.GotoAsync($"/Evaluations/Round/{round}");
@@ -99,7 +87,13 @@ public sealed class EvaluationScoringTests(BrowserApp app)
         await phone.WaitForURLAsync("**/Evaluations/Sheet/**");
         await Expect(phone.Locator(".indicator-fact").First).ToContainTextAsync("平台数据");
         await Expect(phone.Locator(".indicator-fact").Filter(new() { HasText = "服务标准进度" }).First).ToContainTextAsync($"{app.Today.Year}年");
-        // The evidence file the evaluator uploaded for the first indicator is listed beside it.
+        // An evidence file uploaded beside the first indicator is listed there.
+        await phone.Locator("#file-0").SetInputFilesAsync(new FilePayload
+        {
+            Name = "档案抽查记录.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
+        });
+        await phone.Locator(".indicator-card").First.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Expect(phone.Locator(".alert-success")).ToContainTextAsync("已上传指标");
         await Expect(phone.Locator(".indicator-card").First.Locator(".indicator-files")).ToContainTextAsync("档案抽查记录.pdf");
         await Expect(phone.Locator(".indicator-card").First.Locator(".indicator-files")).ToContainTextAsync("佐证文件（1）");
         // Full marks but for the first two indicators (8 and 2 points): 90.
