@@ -8,7 +8,8 @@ namespace SocialWorkStation.Browser.Tests;
 /// <summary>
 /// 三方评分 in a Ledong final round: the bureau and the township score through the API; the evaluator scores the station
 /// on a phone (390×844) with the platform's facts beside the indicators and submits; the bureau closes the round and
-/// sees the composite and grade (90 / 80 / 70 → 85.00 良好).
+/// sees the composite and grade (90 / 80 / 70 → 85.00 良好), raises a rectification item and sees it listed, on desk and phone;
+/// the evaluator's uploaded evidence file is shown beside its indicator.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EvaluationScoringTests(BrowserApp app)
@@ -78,7 +79,7 @@ public sealed class EvaluationScoringTests(BrowserApp app)
         await Score(bureau, round, station, 80m);
         await Score(await Api(townshipName), round, station, 70m);
 
-        // The evaluator on a phone: the round, then the station's sheet with the facts beside the indicators.
+        // The evaluator on a phone: the round, then the station's sheet with the platform's facts beside the indicators.
         var phone = await app.NewPageAsync(390, 844, mobile: true);
         await app.LoginAsync(phone, evaluatorName);
         await phone.GotoAsync($"/Evaluations/Round/{round}");
@@ -86,6 +87,15 @@ public sealed class EvaluationScoringTests(BrowserApp app)
         await phone.WaitForURLAsync("**/Evaluations/Sheet/**");
         await Expect(phone.Locator(".indicator-fact").First).ToContainTextAsync("平台数据");
         await Expect(phone.Locator(".indicator-fact").Filter(new() { HasText = "服务标准进度" }).First).ToContainTextAsync($"{app.Today.Year}年");
+        // An evidence file uploaded beside the first indicator is listed there.
+        await phone.Locator("#file-0").SetInputFilesAsync(new FilePayload
+        {
+            Name = "档案抽查记录.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
+        });
+        await phone.Locator(".indicator-card").First.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Expect(phone.Locator(".alert-success")).ToContainTextAsync("已上传指标");
+        await Expect(phone.Locator(".indicator-card").First.Locator(".indicator-files")).ToContainTextAsync("档案抽查记录.pdf");
+        await Expect(phone.Locator(".indicator-card").First.Locator(".indicator-files")).ToContainTextAsync("佐证文件（1）");
         // Full marks but for the first two indicators (8 and 2 points): 90.
         var inputs = phone.Locator("input[name$='.Points']");
         var count = await inputs.CountAsync();
@@ -112,10 +122,19 @@ public sealed class EvaluationScoringTests(BrowserApp app)
         await Expect(row.Locator(".station-grade")).ToHaveTextAsync("良好");
         await Expect(row).ToContainTextAsync("85");
         await app.ScreenshotAsync(desk, "g-evaluation-round-closed");
+        // The bureau raises a rectification item on the weak indicator and sees it in the round's list; the Word report is offered.
+        await desk.Locator("#rectification-list summary").ClickAsync();
+        await desk.Locator("#Raise_StationId").SelectOptionAsync(station);
+        await desk.Locator("#Raise_Requirement").FillAsync("补齐档案室设置并上传照片");
+        await desk.Locator("#Raise_DueOn").FillAsync(app.Today.AddDays(30).ToString("yyyy-MM-dd"));
+        await desk.GetByRole(AriaRole.Button, new() { Name = "提出整改" }).ClickAsync();
+        await Expect(desk.Locator("#rectifications tbody tr").Filter(new() { HasText = "补齐档案室设置并上传照片" })).ToContainTextAsync(stationName);
+        await Expect(desk.Locator("#round-report")).ToHaveAttributeAsync("href", $"/api/v1/evaluation-rounds/{round}/results/report");
         var bureauPhone = await app.NewPageAsync(390, 844, mobile: true);
         await app.LoginAsync(bureauPhone, bureauName);
         await bureauPhone.GotoAsync($"/Evaluations/Round/{round}");
         await Expect(bureauPhone.Locator("#round-stations tbody tr").Filter(new() { HasText = stationName }).Locator(".station-grade")).ToHaveTextAsync("良好");
+        await Expect(bureauPhone.Locator("#rectifications")).ToContainTextAsync("补齐档案室设置并上传照片");
         Assert.Equal(0, await bureauPhone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
     }
 }

@@ -169,6 +169,13 @@ public static class EvaluationFacts
 
     public static readonly IReadOnlyList<string> Keys = [Progress, Staffing, Premises, Funds, Archives, ContractorChecks, Reports, Volunteers];
 
+    /// <summary>Reads a fact key from its API name or its Chinese label (as written in an imported sheet); null when unknown.</summary>
+    public static string? Parse(string text)
+    {
+        var t = text.Trim();
+        return Keys.FirstOrDefault(k => string.Equals(k, t, StringComparison.OrdinalIgnoreCase) || Chinese(k) == t);
+    }
+
     public static string Chinese(string key) => key switch
     {
         Progress => "服务标准进度",

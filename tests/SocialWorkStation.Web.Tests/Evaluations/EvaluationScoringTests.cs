@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,6 +125,7 @@ public sealed class EvaluationScoringTests
         Assert.Contains("乙站", earlyText);
         Assert.Contains("乡镇", earlyText);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await s.Bureau.GetAsync(roundUrl + "/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await s.Bureau.GetAsync(roundUrl + "/results/report")).StatusCode);
 
         await ScoreAndSubmit(s.Township, s.Round, s.B, s.Leaves, 90m);
         // Only the bureau closes; a stale version is 409.
@@ -157,6 +159,32 @@ public sealed class EvaluationScoringTests
         var export = await s.Bureau.GetAsync(roundUrl + "/results/export");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.True((await export.Content.ReadAsByteArrayAsync()).Length > 100);
+
+        // The Word report: per station the composite, each party's score, grade, rank, comments and rectification items.
+        var raised = await s.Bureau.PostJson(roundUrl + "/rectifications", new { stationId = s.A, indicatorCode = s.Leaves[0].Code, requirement = "补齐服务档案并建立台账", dueOn = app.Today.AddDays(30).ToString("yyyy-MM-dd") });
+        Assert.True(raised.StatusCode == HttpStatusCode.Created, await raised.Content.ReadAsStringAsync());
+        var report = await s.Bureau.GetAsync(roundUrl + "/results/report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.Content.Headers.ContentType?.MediaType);
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await report.Content.ReadAsByteArrayAsync()), false))
+        {
+            var body = docx.MainDocumentPart!.Document!.Body!;
+            var text = string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("综合得分 85.00 分，等级：良好，县内排名第 2 名（共 2 个社工站）", text);
+            Assert.Contains("综合得分 90.00 分，等级：优秀，县内排名第 1 名", text);
+            Assert.Contains("第三方评估机构（权重 60%）：原始得分 90.00 分", text);
+            Assert.Contains("县民政局（权重 30%）：原始得分 80.00 分", text);
+            Assert.Contains("第三方评估机构评估意见：总体良好", text);
+            Assert.Contains("补齐服务档案并建立台账", text);
+            Assert.Contains("本轮未提出整改事项", text);
+            // Headings in the built-in styles, the contents field, the page number in the footer.
+            Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>(), x => x.Val == "Heading1");
+            Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>(), f => f.Text.Contains("TOC"));
+            Assert.Contains(docx.MainDocumentPart.FooterParts.SelectMany(f => f.Footer!.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>()), f => f.Text.Contains("PAGE"));
+        }
+        var audited = await app.WithDb(d => d.AuditEntries.CountAsync(e => e.EntityId == s.Round && e.Action == "export"));
+        Assert.Equal(2, audited);
+
         await using var scope = app.Services.CreateAsyncScope();
         var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal("良好", await EvaluationResults.FinalGrade(data, Guid.Parse(s.A), s.Year));

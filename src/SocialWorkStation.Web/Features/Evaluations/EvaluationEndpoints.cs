@@ -19,6 +19,64 @@ public static class EvaluationEndpoints
         trees.MapGet("/{id:guid}", (Guid id, AppDbContext db, HttpContext http, CancellationToken ct) => GetTrees.One(db, http.User.Scope(), id, ct))
             .WithSummary("One stored tree version in full: indicators at any depth with points, what is looked at, method and linked platform facts");
 
+        // The form is read inside the handler, not bound, so that authorization answers first (see the workers' import).
+        trees.MapPost("/import", async (AppDbContext db, ProfileCatalog profiles, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var form = await HostileInput.ReadFormAsync(http.Request, "file", ImportTree.MaxBytes, ct);
+                var file = form?.Files.GetFile("file");
+                if (form is null || file is null || file.Length == 0)
+                {
+                    throw RequestValidationException.For("file", "请选择要导入的指标体系 Excel 文件（.xlsx）");
+                }
+                if (file.Length > ImportTree.MaxBytes)
+                {
+                    throw RequestValidationException.For("file", "文件不能超过5MB");
+                }
+                var input = new TreeImportInput(form["name"].FirstOrDefault(), form["total"].FirstOrDefault(), form["source"].FirstOrDefault(), form["countyCode"].FirstOrDefault());
+                await using var stream = file.OpenReadStream();
+                try
+                {
+                    var dto = await ImportTree.Handle(db, profiles, audit, clock, http.User, input, file.FileName, stream, ct);
+                    return Results.Created($"/api/v1/evaluation-trees/{dto.Id}", dto);
+                }
+                catch (ImportTree.ImportFailed failed)
+                {
+                    throw failed.ToValidation();
+                }
+            })
+            .RequireAuthorization(Permissions.EvaluationsManage)
+            .Produces<GetTrees.TreeListItem>(201)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "multipart/form-data：file 为指标体系 .xlsx（表头 编码、上级编码、名称、分值、评估方法、评估内容、数据关联，样例见 " + ImportTree.SamplePath +
+                        "）；name 名称（默认取文件名）；total 总分（默认为政策方案默认指标体系的总分，如 100 或 1000）；source 来源；countyCode 县级以上账号指定县",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new Microsoft.OpenApi.OpenApiSchema
+                            {
+                                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                                Required = new HashSet<string> { "file" },
+                                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                                {
+                                    ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+                                    ["name"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Examples = [System.Text.Json.Nodes.JsonValue.Create("海南省社工站评估标准")!] },
+                                    ["total"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Examples = [System.Text.Json.Nodes.JsonValue.Create("100")!] },
+                                    ["source"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+                                    ["countyCode"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Examples = [System.Text.Json.Nodes.JsonValue.Create("469027")!] },
+                                },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            })
+            .WithSummary("Load the county's own indicator tree from an .xlsx sheet (multipart: file, name, total, source, countyCode); every error as 400 on field file naming the row and column (第 7 行「分值」…); importing under an existing name stores the next version, rounds keep theirs");
+
         var rounds = api.MapGroup("/evaluation-rounds").WithTags("评估轮次 Evaluation rounds");
         rounds.MapGet("/", (int? serviceYear, string? kind, string? status, Guid? stationId, int? page, int? pageSize, AppDbContext db, HttpContext http, CancellationToken ct) =>
                 ListRounds.Handle(db, http.User.Scope(), new ListRounds.Query(serviceYear, kind, status, stationId), PageRequest.From(page, pageSize), ct))
@@ -87,6 +145,13 @@ public static class EvaluationEndpoints
             })
             .Produces(200, contentType: ExcelCells.XlsxContentType)
             .WithSummary("A closed round's results as Excel; the export is audited");
+        rounds.MapGet("/{id:guid}/results/report", async (Guid id, AppDbContext db, ProfileCatalog profiles, AuditLog audit, HttpContext http, CancellationToken ct) =>
+            {
+                var (bytes, name) = await EvaluationReport.Write(db, profiles, audit, http.User, id, ct);
+                return TypedResults.File(bytes, EvaluationReport.DocxContentType, name);
+            })
+            .Produces(200, contentType: EvaluationReport.DocxContentType)
+            .WithSummary("A closed round's Word report (.docx): per station the composite, each party's score, grade, rank in the county, each party's comments and the rectification items; contents and page numbers; 422 before the close; the download is audited");
         rounds.MapGet("/{id:guid}/rectifications", (Guid id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 Rectifications.ForRound(db, clock, http.User, id, ct))
             .WithSummary("The round's rectification items (整改) in the caller's scope: station, indicator, what to fix, owner, due date, status, overdue");

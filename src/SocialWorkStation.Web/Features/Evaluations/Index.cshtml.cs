@@ -27,11 +27,15 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
         public DateOnly? EndsOn { get; set; }
         public List<Guid> StationIds { get; set; } = [];
         public string? Title { get; set; }
+        /// <summary>A tree the county loaded from Excel; empty: the profile's default tree.</summary>
+        public Guid? TreeId { get; set; }
     }
 
     public Paged<RoundListItem> Result { get; private set; } = new([], 0, 1, 20);
     public List<(Guid Id, string Name)> Stations { get; private set; } = [];
     public List<RoundKind> Kinds { get; private set; } = [];
+    /// <summary>The trees the counties in scope loaded (not the defaults), newest version first.</summary>
+    public IReadOnlyList<GetTrees.TreeListItem> LoadedTrees { get; private set; } = [];
 
     public PagerModel Pager => PagerModel.For(Result, "/Evaluations/Index", new Dictionary<string, string?> { ["serviceYear"] = ServiceYear?.ToString() });
 
@@ -54,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
         try
         {
             var dto = await CreateRound.Handle(db, profiles, clock, User,
-                new RoundInput(Input.Kind, Input.ServiceYear, Input.StartsOn, Input.EndsOn, Input.StationIds.ToArray(), null, null, Input.Title), ct);
+                new RoundInput(Input.Kind, Input.ServiceYear, Input.StartsOn, Input.EndsOn, Input.StationIds.ToArray(), Input.TreeId, null, Input.Title), ct);
             return RedirectToPage("/Evaluations/Round", new { id = dto.Id });
         }
         catch (RequestValidationException ex)
@@ -84,6 +88,7 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
             Stations = stations.Select(s => (s.Id, s.Name)).ToList();
             Kinds = stations.Select(s => s.ProfileKey).Distinct().Select(profiles.Find).OfType<Domain.Profiles.PolicyProfile>()
                 .SelectMany(p => p.Evaluation?.Rounds.Value ?? []).Distinct().ToList();
+            LoadedTrees = (await GetTrees.List(db, scope, ct)).Where(t => !t.IsDefault).ToList();
         }
     }
 }

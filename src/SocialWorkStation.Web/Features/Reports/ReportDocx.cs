@@ -18,7 +18,15 @@ public static class ReportDocx
     private const string Heading2Font = "楷体_GB2312";
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八"];
 
-    public static byte[] Write(ReportContent c)
+    public static byte[] Write(ReportContent c) =>
+        Write(c.Title, $"（{c.PeriodLabel}，{c.From} 至 {c.To}）",
+            [$"报送单位：{c.Writer}", $"报送对象：{c.Receivers}", $"报送期限：{c.DueOn}　　数据截至：{c.AsOf}"], c.Sections);
+
+    /// <summary>
+    /// Any document in the same layout: a title, a centred subtitle, the lines under it, the contents, then each section
+    /// (Heading 1) with its paragraphs and its tables (Heading 2). The evaluation round report is written through this.
+    /// </summary>
+    public static byte[] Write(string title, string subtitle, IReadOnlyList<string> front, IReadOnlyList<ReportSection> sections)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -32,13 +40,16 @@ public static class ReportDocx
                 new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
                 Run("— ", size: 28), FieldBegin(), Instr(" PAGE "), FieldSeparate(), Run("1", size: 28), FieldEnd(), Run(" —", size: 28)));
             var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
-            body.Append(Styled("Title", c.Title));
-            body.Append(Centered($"（{c.PeriodLabel}，{c.From} 至 {c.To}）"));
-            body.Append(Plain($"报送单位：{c.Writer}"), Plain($"报送对象：{c.Receivers}"), Plain($"报送期限：{c.DueOn}　　数据截至：{c.AsOf}"));
+            body.Append(Styled("Title", title));
+            body.Append(Centered(subtitle));
+            foreach (var line in front)
+            {
+                body.Append(Plain(line));
+            }
             body.Append(Styled("TOCHeading", "目　录"));
             body.Append(new Paragraph(FieldBegin(), Instr(" TOC \\o \"1-2\" \\h \\z \\u "), FieldSeparate(), Run("（打开文档时更新目录；如未更新，请右键点击此处选择“更新域”。）"), FieldEnd()));
             var n = 0;
-            foreach (var s in c.Sections)
+            foreach (var s in sections)
             {
                 body.Append(Styled("Heading1", $"{Numerals[Math.Min(n++, Numerals.Length - 1)]}、{s.Title}"));
                 foreach (var p in s.Paragraphs)
