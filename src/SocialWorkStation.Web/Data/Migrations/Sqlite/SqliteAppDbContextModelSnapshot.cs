@@ -194,7 +194,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("LegacyPhone")
                         .HasColumnType("TEXT")
-                        .HasColumnName("PhoneNumber");
+                        .HasColumnName("PhoneNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -406,6 +407,77 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Agreement");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ImplementationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContractorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledWithCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecruitmentPosts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecruitmentTimetable")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractorId");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ImplementationPlan");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
@@ -3069,12 +3141,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("Phone");
+                        .HasColumnName("Phone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3323,7 +3397,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("LeaderPhone");
+                        .HasColumnName("LeaderPhone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3441,7 +3516,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("INTEGER");
@@ -3658,6 +3734,16 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ImplementationPlan", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Contractor");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
