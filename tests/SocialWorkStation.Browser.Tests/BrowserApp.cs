@@ -58,6 +58,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for tests that set up their own records (a station of their own) straight in the database.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>The app's clock, pinned to TestClock.Today (SWS_TEST_TODAY or a fixed default; see TestClock).</summary>
     public TestClock Clock { get; } = TestClock.Create();
 

@@ -38,6 +38,10 @@ public sealed record AgreementRules
     public Sourced<int>? FilingWorkingDays { get; init; }
     /// <summary>Workers placed at the stations within N months of signing (Hunan 七（四）: 1).</summary>
     public Sourced<int>? WorkersPlacedMonths { get; init; }
+    /// <summary>The sections of the county's annual implementation plan, filed with the level above (Hunan 七、（一）: six).</summary>
+    public Sourced<RequiredClause[]>? ImplementationPlanSections { get; init; }
+    /// <summary>The contractor's staff recruitment plan filed with the level above (Hunan 三、（二）（三）): the document's words for it.</summary>
+    public Sourced<string>? RecruitmentPlan { get; init; }
 }
 
 public static class AgreementRulesValidation
@@ -64,6 +68,12 @@ public static class AgreementRulesValidation
             yield return ("agreements.filingWorkingDays", "须为正数并注明出处");
         if (r.WorkersPlacedMonths is { } w && (string.IsNullOrWhiteSpace(w.Source) || w.Value < 1))
             yield return ("agreements.workersPlacedMonths", "须为正数并注明出处");
+        if (r.ImplementationPlanSections is { } ps && (string.IsNullOrWhiteSpace(ps.Source) || ps.Value.Length == 0
+                || ps.Value.Any(x => string.IsNullOrWhiteSpace(x.Key) || string.IsNullOrWhiteSpace(x.Name))
+                || ps.Value.Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() != ps.Value.Length))
+            yield return ("agreements.implementationPlanSections", "每部分须有不重复的 key 和名称，并注明出处");
+        if (r.RecruitmentPlan is { } rp && (string.IsNullOrWhiteSpace(rp.Source) || string.IsNullOrWhiteSpace(rp.Value)))
+            yield return ("agreements.recruitmentPlan", "须有说明并注明出处");
     }
 }
 

@@ -119,6 +119,8 @@ public sealed record PolicyProfile
         yield return Entry("agreements.requiredClauses", "协议应明确的内容", a?.RequiredClauses is { } rc ? new Sourced<string[]>(rc.Value.Select(x => x.Name).ToArray(), rc.Source, rc.Interpretation) : null);
         yield return Entry("agreements.filingWorkingDays", "协议副本报市（州）备案（签订后工作日）", a?.FilingWorkingDays);
         yield return Entry("agreements.workersPlacedMonths", "驻站社工到岗（签订后月数）", a?.WorkersPlacedMonths);
+        yield return Entry("agreements.implementationPlanSections", "年度实施计划（报上级民政部门备案）的内容", a?.ImplementationPlanSections is { } ps ? new Sourced<string[]>(ps.Value.Select(x => x.Name).ToArray(), ps.Source, ps.Interpretation) : null);
+        yield return Entry("agreements.recruitmentPlan", "承接机构人员招聘方案（报上级民政部门备案）", a?.RecruitmentPlan);
         var b = Budgets;
         yield return Entry("budgets.categories", "预算科目", b?.Categories is { } bc
             ? new Sourced<string[]>(bc.Value.Select(x => x.StandardAmount is { } m ? $"{x.Name}（每站{Domain.Agreements.BudgetChecks.Yuan(m)}元）" : x.Name).ToArray(), bc.Source, bc.Interpretation) : null);

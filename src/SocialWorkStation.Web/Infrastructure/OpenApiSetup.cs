@@ -202,6 +202,19 @@ public static class OpenApiSetup
         ["POST /api/v1/spending/{id}/steps"] = """{"action": "approve", "note": "同意支出", "version": 1}""",
         ["PUT /api/v1/agreements/{id}/final-grade"] = """{"grade": "good", "evaluationReport": "琼民评〔2027〕3号 2026年度社工站第三方评估报告", "version": 2}""",
         ["POST /api/v1/agreements/{id}/renew"] = """{"signedOn": "2027-03-01", "amount": 2120000.00}""",
+        ["POST /api/v1/implementation-plans"] = """
+            {"countyCode": "430121", "year": 2027, "profileKey": "hunan",
+             "sections": [{"key": "background", "text": "长沙县辖13个镇街，2026年实现乡镇社工站全覆盖……"}, {"key": "goals", "text": "每站配备驻站社工不少于2名……"}],
+             "contractorId": "0190f3a2-1111-7000-8000-000000000001",
+             "recruitmentPosts": [{"post": "驻站社工", "number": 26, "qualifications": "社会工作相关专业大专及以上学历或持有社会工作者职业资格证书，40周岁以下"}],
+             "recruitmentTimetable": "2027年1月发布公告，2月笔试面试，3月到岗"}
+            """,
+        ["PUT /api/v1/implementation-plans/{id}"] = """
+            {"sections": [{"key": "performanceEvaluation", "text": "委托第三方机构开展中期、末期评估……"}],
+             "recruitmentPosts": [{"post": "驻站社工", "number": 26, "qualifications": "40周岁以下，社会工作相关专业"}, {"post": "项目督导", "number": 1, "qualifications": "中级社会工作师"}],
+             "version": 2}
+            """,
+        ["POST /api/v1/implementation-plans/{id}/filing"] = """{"filedOn": "2027-01-20", "version": 3}""",
         ["POST /api/v1/stations/{id}/handovers"] = """
             {"incomingOrganisationId": "01a213b6-60ce-75cc-a21e-d66fd2bdd950", "handoverDay": "2026-07-01", "version": 4, "note": "档案室钥匙与服务台账已当面移交"}
             """,

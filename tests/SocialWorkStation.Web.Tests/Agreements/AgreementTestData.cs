@@ -72,3 +72,20 @@ public static class HandoverTestData
         return h.Id;
     }
 }
+
+public static class PlanTestData
+{
+    /// <summary>A draft plan written straight to the database (for the authorization matrix).</summary>
+    public static async Task<Guid> AddDirect(TestApp app, string countyCode, int year)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var plan = new ImplementationPlan
+        {
+            CountyCode = countyCode, Year = year, ProfileKey = "hunan", FiledWithCode = countyCode[..4] + "00", CreatedBy = "test", CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
+    }
+}

@@ -197,6 +197,7 @@ public sealed class AuthorizationMatrixTests
             ["budgets.id"] = new(insideBudget.Budget.ToString(), outsideBudget.Budget.ToString()),
             ["spending.id"] = new(insideBudget.Spending.ToString(), outsideBudget.Spending.ToString()),
             ["handovers.id"] = new(insideHandover.ToString(), outsideHandover.ToString()),
+            ["implementation-plans.id"] = new((await Agreements.PlanTestData.AddDirect(app, "469030", Random.Shared.Next(1000, 9999))).ToString(), (await Agreements.PlanTestData.AddDirect(app, "469027", Random.Shared.Next(1000, 9999))).ToString()),
             ["contractor-checks.id"] = check,
             ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
                 (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),

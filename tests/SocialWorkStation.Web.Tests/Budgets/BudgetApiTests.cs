@@ -132,7 +132,7 @@ public sealed class BudgetApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["日期", "站点", "预算科目", "资金来源", "金额（元）", "收款方", "用途", "状态", "审批人"], rows[0].Keys);
+        Assert.Equal(["日期", "站点", "预算科目", "资金来源", "金额（元）", "收款方", "用途", "状态", "审批人", "发票"], rows[0].Keys);
         Assert.Equal(6, rows.Count);
         var approvedSum = rows.Where(r => (string?)r["状态"] is "已审批" or "已报销" or "已记账").Sum(r => Convert.ToDecimal(r["金额（元）"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(after.GetProperty("spent").GetDecimal(), approvedSum);

@@ -111,6 +111,10 @@ public static class Permissions
     public const string BudgetsSpend = "budgets.spend";
     /// <summary>Upload and remove attachments at all: the roles of any owner type's write permission (each owner type then checks its own).</summary>
     public const string AttachmentsWrite = "attachments.write";
+    /// <summary>Draft, edit and file the county's annual implementation plan with the contractor's recruitment plan (the county bureau, docs/requirements/agreements.md §13).</summary>
+    public const string PlansManage = "plans.manage";
+    /// <summary>Read annual implementation plans: the county bureau its own, the city and province bureaus the filed plans of their counties.</summary>
+    public const string PlansRead = "plans.read";
     /// <summary>Read complaints and suggestions (投诉建议) of the stations in scope (docs/requirements/public.md §4).</summary>
     public const string ComplaintsRead = "complaints.read";
     /// <summary>Enter complaints received by phone or letter, answer them, record the person's satisfaction.</summary>
@@ -172,6 +176,8 @@ public static class Permissions
         [AgreementsManage] = [Roles.BureauOfficer],
         [AgreementsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager],
         [BudgetsManage] = [Roles.BureauOfficer],
+        [PlansManage] = [Roles.BureauOfficer],
+        [PlansRead] = [Roles.BureauOfficer],
         [BudgetsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead],
         [BudgetsSpend] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         // The union of the owner types' write permissions (services.record, budgets.spend, agreements.manage …).

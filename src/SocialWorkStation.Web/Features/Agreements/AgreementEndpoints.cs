@@ -55,6 +55,29 @@ public static class AgreementEndpoints
             .RequireAuthorization(Permissions.AgreementsManage)
             .WithSummary("Renew: next year's agreement from this one (clauses, amount, term a year on); 422 without a passing grade or beyond the cycle's years, 409 when that year is signed");
 
+        var plans = api.MapGroup("/implementation-plans").WithTags("年度实施计划 Implementation plans").RequireAuthorization(Permissions.PlansRead);
+        plans.MapGet("/", (string? countyCode, int? year, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
+                ImplementationPlans.List(db, profiles, http.User, countyCode, year, ct))
+            .WithSummary("Annual implementation plans: the county bureau its own (draft or filed), the city and province bureaus the filed plans of their counties (Hunan 七、（一）)");
+        plans.MapGet("/{id:guid}", (Guid id, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
+                ImplementationPlans.Get(db, profiles, http.User, id, ct))
+            .WithSummary("One plan: its sections (the profile's six for Hunan), the contractor's recruitment plan, the filing (404 outside scope; a draft is 404 above the county)");
+        plans.MapPost("/", async (ImplementationPlanInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await ImplementationPlans.Create(db, profiles, clock, http.User, input, ct);
+                return TypedResults.Created($"/api/v1/implementation-plans/{dto.Id}", dto);
+            })
+            .RequireAuthorization(Permissions.PlansManage)
+            .WithSummary("Draft the county's plan for a year (the county bureau only; 422 for a profile that asks for none, 409 when that year's exists)");
+        plans.MapPut("/{id:guid}", (Guid id, ImplementationPlanInput input, AppDbContext db, ProfileCatalog profiles, HttpContext http, CancellationToken ct) =>
+                ImplementationPlans.Update(db, profiles, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.PlansManage)
+            .WithSummary("Edit the sections and the recruitment plan; send the version you read (409 when stale, and 409 once filed: a filed plan is locked)");
+        plans.MapPost("/{id:guid}/filing", (Guid id, PlanFilingInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ImplementationPlans.File(db, profiles, clock, http.User, id, input, ct))
+            .RequireAuthorization(Permissions.PlansManage)
+            .WithSummary("File the plan with the city (备案) on a day (default today): every section written and the recruitment plan present (422 otherwise); locks it");
+
         var stations = api.MapGroup("/stations").WithTags("交接 Hand-overs");
         stations.MapPost("/{id:guid}/handovers", async (Guid id, HandoverInput input, AppDbContext db, ProfileCatalog profiles, TimeProvider clock, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
             {

@@ -45,6 +45,7 @@ public static class AttachmentOwners
         StationRecord<ContractorChecks.ContractorCheck>("contractorCheck", "项目经理检查", Permissions.ContractorChecksWrite),
         StationRecord<Budgets.SpendingEntry>("spendingEntry", "经费支出（发票）", Permissions.BudgetsSpend),
         new("agreement", "服务协议（签署文本）", Permissions.AgreementsManage, Agreements.AgreementAccess.VisibleStation),
+        new(Agreements.ImplementationPlans.OwnerType, "年度实施计划", Permissions.PlansManage, Agreements.ImplementationPlans.VisibleStation),
         StationRecord<Evaluations.RectificationItem>(Evaluations.Rectifications.OwnerType, "评估整改", Permissions.RectificationsReport),
         StationRecord<Evaluations.EvaluationEvidence>(Evaluations.EvaluationEvidences.OwnerType, "评估佐证材料", Permissions.EvaluationsScore) with { MayRead = Evaluations.EvaluationEvidences.MayRead },
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);

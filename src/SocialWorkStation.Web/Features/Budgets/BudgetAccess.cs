@@ -39,7 +39,15 @@ public sealed record BudgetDto(Guid Id, Guid AgreementId, int YearNumber, Guid S
 
 public sealed record SpendingDto(Guid Id, Guid BudgetId, Guid BudgetLineId, Guid StationId, string StationName, string Date, string Category, string CategoryName,
     string FundingSource, string FundingSourceName, decimal Amount, string Payee, string Purpose, string Status, string StatusName,
-    string RecordedBy, string? ApprovedBy, string? ApprovedOn, string? ReimbursedBy, string? AccountedBy, string? Note, IReadOnlyList<string> Flags, int Version);
+    string RecordedBy, string? ApprovedBy, string? ApprovedOn, string? ReimbursedBy, string? AccountedBy, string? Note, IReadOnlyList<string> Flags, int Version,
+    IReadOnlyList<SpendingInvoice> Invoices)
+{
+    /// <summary>An entry without an invoice file is flagged in the ledger (发票未上传).</summary>
+    public bool HasInvoice => Invoices.Count > 0;
+}
+
+/// <summary>An invoice file of a spending entry (attachment owner type spendingEntry): its id for /api/v1/attachments/{id}/content.</summary>
+public sealed record SpendingInvoice(Guid Id, string FileName, string ContentType, long Size);
 
 /// <summary>Which budgets and spending a caller reaches, and how rows become answers.</summary>
 public static class BudgetAccess
@@ -112,10 +120,25 @@ public static class BudgetAccess
             (overspend.Value == OverspendPolicy.Refuse ? "超预算支出予以拒绝" : "超预算支出予以提示") + $"（{overspend.Source}）", b.Version);
     }
 
-    public static SpendingDto ToDto(SpendingEntry s, BudgetLine line, string stationName, BudgetRules rules, IReadOnlyList<string>? flags = null) =>
+    /// <summary>The invoice files (not deleted) of the given spending entries, by entry.</summary>
+    public static async Task<ILookup<Guid, SpendingInvoice>> Invoices(AppDbContext db, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
+    {
+        var ids = entryIds.ToList();
+        var rows = await db.Set<Attachments.Attachment>().AsNoTracking()
+            .Where(a => a.OwnerType == InvoiceOwnerType && ids.Contains(a.OwnerId) && a.DeletedAt == null)
+            .OrderBy(a => a.UploadedAt).Select(a => new { a.OwnerId, a.Id, a.FileName, a.ContentType, a.Size }).ToListAsync(ct);
+        return rows.ToLookup(r => r.OwnerId, r => new SpendingInvoice(r.Id, r.FileName, r.ContentType, r.Size));
+    }
+
+    /// <summary>The attachment owner type of invoices (Features/Attachments/AttachmentOwners).</summary>
+    public const string InvoiceOwnerType = "spendingEntry";
+
+    public static SpendingDto ToDto(SpendingEntry s, BudgetLine line, string stationName, BudgetRules rules, IReadOnlyList<string>? flags = null,
+        IEnumerable<SpendingInvoice>? invoices = null) =>
         new(s.Id, line.BudgetId, line.Id, s.StationId, stationName, AgreementAccess.D(s.Date), line.Category, CategoryName(rules, line.Category),
             Api(line.FundingSource), BudgetChecks.FundingName(line.FundingSource), s.Amount, s.Payee, s.Purpose, Api(s.Status), SpendingFlow.Chinese(s.Status),
-            s.RecordedBy, s.ApprovedBy, s.ApprovedOn is { } a ? AgreementAccess.D(a) : null, s.ReimbursedBy, s.AccountedBy, s.Note, flags ?? [], s.Version);
+            s.RecordedBy, s.ApprovedBy, s.ApprovedOn is { } a ? AgreementAccess.D(a) : null, s.ReimbursedBy, s.AccountedBy, s.Note, flags ?? [], s.Version,
+            invoices?.ToList() ?? []);
 
     /// <summary>Money in yuan: present, in range, to the fen. 400 naming the field otherwise.</summary>
     public static void Money(Errors errors, string field, decimal? value, string label, bool positive)

@@ -84,7 +84,7 @@ public static class Execution
     }
 
     /// <summary>
-    /// The ledger (经费支出台账) as a county finance office keeps it: 日期, 站点, 预算科目, 资金来源, 金额（元）, 收款方, 用途, 状态, 审批人 — every
+    /// The ledger (经费支出台账) as a county finance office keeps it: 日期, 站点, 预算科目, 资金来源, 金额（元）, 收款方, 用途, 状态, 审批人, 发票 (已上传 n 份 / 未上传) — every
     /// entry dated on or before the day, amounts as numbers to the fen; typed text guarded against formulas (ExcelCells). Audited.
     /// </summary>
     public static async Task<byte[]> Ledger(AppDbContext db, ProfileCatalog profiles, AuditLog audit, ClaimsPrincipal user, Query query, CancellationToken ct)
@@ -94,6 +94,7 @@ public static class Execution
         var ids = lines.Keys.ToList();
         var entries = await db.Set<SpendingEntry>().AsNoTracking().Where(s => ids.Contains(s.BudgetLineId) && s.Date <= query.AsOf)
             .OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).ThenBy(s => s.Id).ToListAsync(ct);
+        var invoices = await BudgetAccess.Invoices(db, entries.Select(s => s.Id).ToList(), ct);
         var sheet = entries.Select(s =>
         {
             var (b, l) = lines[s.BudgetLineId];
@@ -109,11 +110,12 @@ public static class Execution
                 ["用途"] = ExcelCells.Safe(s.Purpose),
                 ["状态"] = SpendingFlow.Chinese(s.Status),
                 ["审批人"] = ExcelCells.Safe(s.ApprovedBy ?? ""),
+                ["发票"] = invoices[s.Id].Any() ? $"已上传{invoices[s.Id].Count()}份" : "未上传",
             };
         }).ToList();
         if (sheet.Count == 0)
         {
-            sheet.Add(new Dictionary<string, object?> { ["日期"] = "（没有支出记录）", ["站点"] = "", ["预算科目"] = "", ["资金来源"] = "", ["金额（元）"] = null, ["收款方"] = "", ["用途"] = "", ["状态"] = "", ["审批人"] = "" });
+            sheet.Add(new Dictionary<string, object?> { ["日期"] = "（没有支出记录）", ["站点"] = "", ["预算科目"] = "", ["资金来源"] = "", ["金额（元）"] = null, ["收款方"] = "", ["用途"] = "", ["状态"] = "", ["审批人"] = "", ["发票"] = "" });
         }
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(new Dictionary<string, object> { [$"经费支出台账{query.AsOf:yyyyMMdd}"] = sheet }, cancellationToken: ct);

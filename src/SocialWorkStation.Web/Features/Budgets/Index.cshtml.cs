@@ -30,6 +30,8 @@ public sealed class SpendForm
     public decimal? Amount { get; set; }
     public string? Payee { get; set; }
     public string? Purpose { get; set; }
+    /// <summary>The invoice (发票) uploaded with the entry in the same step; optional (an entry without one is flagged).</summary>
+    public IFormFile? Invoice { get; set; }
 }
 
 /// <summary>
@@ -37,7 +39,8 @@ public sealed class SpendForm
 /// a day, the spending entries and their steps, the bureau's budget form, the spending form, the ledger download.
 /// </summary>
 [Authorize(Policy = Permissions.BudgetsRead)]
-public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock) : AppPageModel
+public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimeProvider clock,
+    Attachments.AttachmentStore store, Microsoft.Extensions.Options.IOptions<Attachments.AttachmentOptions> options) : AppPageModel
 {
     public Guid AgreementId { get; private set; }
     public string AsOf { get; private set; } = "";
@@ -65,8 +68,42 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
     public async Task<IActionResult> OnPostSpendAsync(Guid agreementId, CancellationToken ct)
     {
         if (!User.Can(Permissions.BudgetsSpend)) return Forbid();
-        return await Try(agreementId, () => RecordSpending.Create(db, profiles, clock, User, new SpendingInput(Spend.BudgetLineId, Spend.Date, Spend.Amount, Spend.Payee, Spend.Purpose, null), ct),
-            "支出已登记，待审批。", ct);
+        var input = new SpendingInput(Spend.BudgetLineId, Spend.Date, Spend.Amount, Spend.Payee, Spend.Purpose, null);
+        if (Spend.Invoice is not { Length: > 0 } invoice)
+        {
+            return await Try(agreementId, () => RecordSpending.Create(db, profiles, clock, User, input, ct), "支出已登记，待审批（未上传发票）。", ct);
+        }
+        // The entry and its invoice in one step: a refused file (type, size) leaves no entry behind.
+        return await Try(agreementId, async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var entry = await RecordSpending.Create(db, profiles, clock, User, input, ct);
+                await Attachments.AttachmentUseCases.Upload(db, store, options.Value, clock, User,
+                    new Attachments.AttachmentUpload(BudgetAccess.InvoiceOwnerType, entry.Id, "document", invoice), ct);
+                await tx.CommitAsync(ct);
+                return entry;
+            }
+            catch
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }, "支出已登记，发票已上传，待审批。", ct);
+    }
+
+    /// <summary>Adds an invoice to an entry recorded without one (or a further page of it): the same checks as the attachments API.</summary>
+    public async Task<IActionResult> OnPostInvoiceAsync(Guid agreementId, Guid entryId, IFormFile? invoice, CancellationToken ct)
+    {
+        if (!User.Can(Permissions.BudgetsSpend)) return Forbid();
+        return await Try(agreementId, async () =>
+        {
+            await RecordSpending.Get(db, profiles, User, entryId, ct); // 404 outside the caller's budgets
+            return await Attachments.AttachmentUseCases.Upload(db, store, options.Value, clock, User,
+                new Attachments.AttachmentUpload(BudgetAccess.InvoiceOwnerType, entryId, "document", invoice), ct);
+        }, "发票已上传。", ct);
     }
 
     public async Task<IActionResult> OnPostStepAsync(Guid agreementId, Guid entryId, string action, int version, CancellationToken ct)
@@ -97,6 +134,10 @@ public sealed class IndexModel(AppDbContext db, ProfileCatalog profiles, TimePro
         catch (ConflictException ex)
         {
             ModelState.AddModelError("", ex.Message);
+        }
+        catch (Attachments.AttachmentUseCases.Forbidden)
+        {
+            return Forbid();
         }
         await Load(agreementId, null, ct);
         return Page();

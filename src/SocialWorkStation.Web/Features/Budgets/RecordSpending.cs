@@ -21,7 +21,8 @@ public static class RecordSpending
     {
         var (entry, budget) = await Load(db, user, id, ct);
         var line = budget.Lines.First(l => l.Id == entry.BudgetLineId);
-        return BudgetAccess.ToDto(entry, line, budget.Station?.Name ?? "", BudgetAccess.Rules(AgreementAccess.Profile(profiles, budget.Agreement!.Cycle!.ProfileKey)));
+        var invoices = await BudgetAccess.Invoices(db, [entry.Id], ct);
+        return BudgetAccess.ToDto(entry, line, budget.Station?.Name ?? "", BudgetAccess.Rules(AgreementAccess.Profile(profiles, budget.Agreement!.Cycle!.ProfileKey)), invoices: invoices[entry.Id]);
     }
 
     public static async Task<IReadOnlyList<SpendingDto>> ForBudget(AppDbContext db, ProfileCatalog profiles, ClaimsPrincipal user, Guid budgetId, CancellationToken ct)
@@ -31,7 +32,8 @@ public static class RecordSpending
         var ids = budget.Lines.Select(l => l.Id).ToList();
         var entries = await db.Set<SpendingEntry>().AsNoTracking().Where(s => ids.Contains(s.BudgetLineId))
             .OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).ThenBy(s => s.Id).ToListAsync(ct);
-        return entries.Select(s => BudgetAccess.ToDto(s, budget.Lines.First(l => l.Id == s.BudgetLineId), budget.Station?.Name ?? "", rules)).ToList();
+        var invoices = await BudgetAccess.Invoices(db, entries.Select(s => s.Id).ToList(), ct);
+        return entries.Select(s => BudgetAccess.ToDto(s, budget.Lines.First(l => l.Id == s.BudgetLineId), budget.Station?.Name ?? "", rules, invoices: invoices[s.Id])).ToList();
     }
 
     public static async Task<SpendingDto> Create(AppDbContext db, ProfileCatalog profiles, TimeProvider clock, ClaimsPrincipal user, SpendingInput input, CancellationToken ct)
@@ -128,7 +130,7 @@ public static class RecordSpending
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return BudgetAccess.ToDto(entry, line, budget.Station?.Name ?? "", rules, flags);
+        return BudgetAccess.ToDto(entry, line, budget.Station?.Name ?? "", rules, flags, (await BudgetAccess.Invoices(db, [entry.Id], ct))[entry.Id]);
     }
 
     private static string Verb(string action) => action switch { "approve" => "审批", "reject" => "退回", "reimburse" => "报销", _ => "记账" };

@@ -77,7 +77,8 @@ public static class Navigation
             ]));
             if (user.Can(Permissions.AgreementsRead))
             {
-                groups.Add(new NavGroup("项目", [new NavItem("项目周期与协议", "/Agreements/Index", "book", "/Agreements")]));
+                groups.Add(new NavGroup("项目", [new NavItem("项目周期与协议", "/Agreements/Index", "book", "/Agreements"),
+                    .. user.Can(Permissions.PlansRead) ? [new NavItem("年度实施计划", "/Agreements/Plans", "list", "/Plans")] : Array.Empty<NavItem>()]));
             }
             if (user.Can(Permissions.ComplaintsRead))
             {

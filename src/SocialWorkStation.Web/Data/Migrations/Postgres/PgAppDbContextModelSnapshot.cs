@@ -420,6 +420,77 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.ToTable("Agreement");
                 });
 
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ImplementationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContractorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FiledWithCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RecruitmentPosts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecruitmentTimetable")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractorId");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ImplementationPlan");
+                });
+
             modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3814,6 +3885,16 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ImplementationPlan", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Organisations.Organisation", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Contractor");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Agreements.ProgrammeCycle", b =>
