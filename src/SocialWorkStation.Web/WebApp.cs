@@ -287,5 +287,6 @@ public static class WebApp
         Features.Budgets.BudgetEndpoints.Map(api);
         Features.Public.PublicEndpoints.Map(api);
         Features.Complaints.ComplaintEndpoints.Map(api);
+        Features.Archives.ArchiveEndpoints.Map(api);
     }
 }

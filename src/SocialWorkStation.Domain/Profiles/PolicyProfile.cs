@@ -46,6 +46,11 @@ public sealed record PolicyProfile
     public Agreements.BudgetRules? Budgets { get; init; }
     /// <summary>Complaints and suggestions: who receives them and the answer's deadline (docs/requirements/public.md §4); absent: ComplaintRules.Default.</summary>
     public Complaints.ComplaintRules? Complaints { get; init; }
+    /// <summary>The station's books: archive retention, required management rules (docs/requirements/books.md); absent: BookRules defaults.</summary>
+    public Archives.BookRules? Books { get; init; }
+
+    /// <summary>The books rules, or the platform defaults when the profile has none.</summary>
+    public Archives.BookRules BookRules => Books ?? new Archives.BookRules();
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -128,6 +133,7 @@ public sealed record PolicyProfile
         var cr = Complaints ?? Domain.Complaints.ComplaintRules.Default;
         yield return Entry("complaints.receiver", "投诉建议的受理机关", new Sourced<string>(Domain.Complaints.ComplaintLabels.Receiver(cr.Receiver.Value), cr.Receiver.Source, cr.Receiver.Interpretation));
         yield return Entry("complaints.answerWorkingDays", "投诉建议答复期限（工作日）", cr.AnswerWorkingDays);
+        yield return Entry("books.archiveRetentionYears", "档案最短保管期限（年）", BookRules.Retention);
     }
 
     /// <summary>

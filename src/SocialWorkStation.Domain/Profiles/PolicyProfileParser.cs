@@ -141,6 +141,13 @@ public static class PolicyProfileParser
                 throw new PolicyProfileException(file, field, problem);
             }
         }
+        if (p.Books is { } books)
+        {
+            foreach (var (field, problem) in Archives.BookRulesValidation.Problems(books))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+        }
         if (p.Pace is { } pace)
         {
             Check(file, "pace.farBehindBelow", pace.FarBehindBelow, v => v is > 0m and < 1m, "应在0与1之间");

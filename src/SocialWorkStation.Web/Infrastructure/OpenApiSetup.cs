@@ -217,6 +217,14 @@ public static class OpenApiSetup
             """,
         ["POST /api/v1/complaints/{id}/answer"] = """{"answer": "已联系村委会，11月17日恢复供水；社工已上门探访。", "version": 1}""",
         ["PUT /api/v1/complaints/{id}/satisfaction"] = """{"satisfaction": "satisfied", "version": 2}""",
+        ["POST /api/v1/stations/{id}/archives"] = """
+            {"category": "service", "year": 2026, "title": "2026年营根镇困境儿童个案服务档案", "carrier": "both", "paperLocation": "档案柜2号第3层第5盒", "retentionYears": 5, "note": "含个案服务记录12份"}
+            """,
+        ["PUT /api/v1/stations/{id}/archives/archivist"] = """{"userName": "worker", "version": 0}""",
+        ["PUT /api/v1/archives/{id}"] = """{"title": "2026年营根镇困境儿童个案服务档案（上册）", "carrier": "both", "paperLocation": "档案柜2号第3层第5盒", "retentionYears": 5, "version": 1}""",
+        ["POST /api/v1/archives/{id}/loans"] = """{"borrower": "县民政局 王民政", "purpose": "年度评估查阅", "borrowedOn": "2026-11-02", "dueOn": "2026-11-09", "version": 1}""",
+        ["POST /api/v1/archives/{id}/loans/{loanId}/return"] = """{"returnedOn": "2026-11-09", "version": 2}""",
+        ["POST /api/v1/archives/{id}/destroy"] = """{"approval": "琼民政〔2030〕12号", "note": "保管期满，经县民政局批准，碎纸机销毁，二人监销", "version": 3}""",
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

@@ -192,11 +192,15 @@ public sealed class AuthorizationMatrixTests
         var insideHandover = await Agreements.HandoverTestData.AddDirect(app, Guid.Parse(headStation), ledongContractor, demoContractor);
         var outsideHandover = await Agreements.HandoverTestData.AddDirect(app, outsideStation, ledongContractor, demoContractor);
         var outsideBudget = await Budgets.BudgetTestData.AddDirect(app, outsideCycle.Agreement, outsideStation);
+        var insideArchive = await Archives.ArchiveTestData.AddDirect(app, Guid.Parse(headStation));
+        var outsideArchive = await Archives.ArchiveTestData.AddDirect(app, outsideStation);
         return new Dictionary<string, Samples>(services)
         {
             ["budgets.id"] = new(insideBudget.Budget.ToString(), outsideBudget.Budget.ToString()),
             ["spending.id"] = new(insideBudget.Spending.ToString(), outsideBudget.Spending.ToString()),
             ["handovers.id"] = new(insideHandover.ToString(), outsideHandover.ToString()),
+            ["archives.id"] = new(insideArchive.Archive.ToString(), outsideArchive.Archive.ToString()),
+            ["archives.loanId"] = new(insideArchive.Loan.ToString(), outsideArchive.Loan.ToString()),
             ["contractor-checks.id"] = check,
             ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
                 (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),

@@ -117,6 +117,14 @@ public static class Permissions
     public const string ComplaintsHandle = "complaints.handle";
     /// <summary>See a complainant's name and phone in full (others see them masked).</summary>
     public const string ComplaintsReveal = "complaints.reveal";
+    /// <summary>Read the archive catalogue of the stations in scope (docs/requirements/books.md §1).</summary>
+    public const string ArchivesRead = "archives.read";
+    /// <summary>Register archive entries, attach their electronic copies, record loans and returns.</summary>
+    public const string ArchivesWrite = "archives.write";
+    /// <summary>Designate the station's archivist (and lend or take back in their stead).</summary>
+    public const string ArchivesManage = "archives.manage";
+    /// <summary>Destroy an archive whose retention ended, on the county bureau's approval (the bureau records it).</summary>
+    public const string ArchivesDestroy = "archives.destroy";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -173,5 +181,11 @@ public static class Permissions
         [ComplaintsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         [ComplaintsHandle] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         [ComplaintsReveal] = [Roles.BureauOfficer, Roles.StationHead],
+        // Archives are the station's own books (Ledong 六、（三）, Shenmu 第二十三条): its staff keep them, the contractor's manager
+        // answers for them, the bureau and the township read them; destruction rests on the county bureau's approval (books.md §1).
+        [ArchivesRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [ArchivesWrite] = [Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [ArchivesManage] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        [ArchivesDestroy] = [Roles.BureauOfficer],
     };
 }

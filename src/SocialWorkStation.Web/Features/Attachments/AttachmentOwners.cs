@@ -46,6 +46,7 @@ public static class AttachmentOwners
         StationRecord<Budgets.SpendingEntry>("spendingEntry", "经费支出（发票）", Permissions.BudgetsSpend),
         new("agreement", "服务协议（签署文本）", Permissions.AgreementsManage, Agreements.AgreementAccess.VisibleStation),
         StationRecord<Evaluations.RectificationItem>(Evaluations.Rectifications.OwnerType, "评估整改", Permissions.RectificationsReport),
+        StationRecord<Archives.ArchiveFile>(Archives.ArchiveUseCases.OwnerType, "档案（电子件）", Permissions.ArchivesWrite),
         StationRecord<Evaluations.EvaluationEvidence>(Evaluations.EvaluationEvidences.OwnerType, "评估佐证材料", Permissions.EvaluationsScore) with { MayRead = Evaluations.EvaluationEvidences.MayRead },
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 

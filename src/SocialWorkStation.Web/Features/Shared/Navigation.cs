@@ -79,6 +79,10 @@ public static class Navigation
             {
                 groups.Add(new NavGroup("项目", [new NavItem("项目周期与协议", "/Agreements/Index", "book", "/Agreements")]));
             }
+            if (user.Can(Permissions.ArchivesRead))
+            {
+                groups.Add(new NavGroup("站务", [new NavItem("档案", "/Archives/Index", "book", "/Archives")]));
+            }
             if (user.Can(Permissions.ComplaintsRead))
             {
                 groups.Add(new NavGroup("监督", [new NavItem("投诉建议", "/Complaints/Index", "audit", "/Complaints")]));

@@ -205,7 +205,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
 
                     b.Property<string>("LegacyPhone")
                         .HasColumnType("text")
-                        .HasColumnName("PhoneNumber");
+                        .HasColumnName("PhoneNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -555,6 +556,177 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.HasIndex("StationId");
 
                     b.ToTable("StationHandover");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Carrier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DestroyedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DestroyedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DestructionApproval")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DestructionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PaperLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RetentionSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("StationId", "Category", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Archives", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArchiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BorrowedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Borrower")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveId", "BorrowedOn");
+
+                    b.ToTable("ArchiveLoans", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.StationArchivist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId")
+                        .IsUnique();
+
+                    b.ToTable("StationArchivists", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
@@ -3091,12 +3263,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("Phone");
+                        .HasColumnName("Phone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3345,7 +3519,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("LeaderPhone");
+                        .HasColumnName("LeaderPhone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3463,7 +3638,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("boolean");
@@ -3736,6 +3912,33 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveFile", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveLoan", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Archives.ArchiveFile", null)
+                        .WithMany("Loans")
+                        .HasForeignKey("ArchiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.StationArchivist", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
@@ -4419,6 +4622,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Postgres
                     b.Navigation("Agreements");
 
                     b.Navigation("Stations");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveFile", b =>
+                {
+                    b.Navigation("Loans");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Budgets.Budget", b =>

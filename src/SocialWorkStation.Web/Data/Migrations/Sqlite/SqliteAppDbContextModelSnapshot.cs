@@ -194,7 +194,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("LegacyPhone")
                         .HasColumnType("TEXT")
-                        .HasColumnName("PhoneNumber");
+                        .HasColumnName("PhoneNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -544,6 +545,177 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.HasIndex("StationId");
 
                     b.ToTable("StationHandover");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Carrier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestroyedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DestroyedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestructionApproval")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestructionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaperLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetentionSource")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("StationId", "Category", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Archives", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArchiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BorrowedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Borrower")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveId", "BorrowedOn");
+
+                    b.ToTable("ArchiveLoans", (string)null);
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.StationArchivist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId")
+                        .IsUnique();
+
+                    b.ToTable("StationArchivists", (string)null);
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
@@ -3069,12 +3241,14 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("Phone");
+                        .HasColumnName("Phone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3323,7 +3497,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("LeaderPhone");
+                        .HasColumnName("LeaderPhone")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3441,7 +3616,8 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Property<string>("LegacyIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
-                        .HasColumnName("IdNumber");
+                        .HasColumnName("IdNumber")
+                        .HasAnnotation("Sws:Sensitive", true);
 
                     b.Property<bool>("LocalHukou")
                         .HasColumnType("INTEGER");
@@ -3714,6 +3890,33 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveFile", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveLoan", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Archives.ArchiveFile", null)
+                        .WithMany("Loans")
+                        .HasForeignKey("ArchiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.StationArchivist", b =>
+                {
+                    b.HasOne("SocialWorkStation.Web.Features.Stations.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Attachments.Attachment", b =>
@@ -4397,6 +4600,11 @@ namespace SocialWorkStation.Web.Data.Migrations.Sqlite
                     b.Navigation("Agreements");
 
                     b.Navigation("Stations");
+                });
+
+            modelBuilder.Entity("SocialWorkStation.Web.Features.Archives.ArchiveFile", b =>
+                {
+                    b.Navigation("Loans");
                 });
 
             modelBuilder.Entity("SocialWorkStation.Web.Features.Budgets.Budget", b =>
