@@ -288,5 +288,6 @@ public static class WebApp
         Features.Public.PublicEndpoints.Map(api);
         Features.Complaints.ComplaintEndpoints.Map(api);
         Features.Archives.ArchiveEndpoints.Map(api);
+        Features.Assets.AssetEndpoints.Map(api);
     }
 }

@@ -194,6 +194,8 @@ public sealed class AuthorizationMatrixTests
         var outsideBudget = await Budgets.BudgetTestData.AddDirect(app, outsideCycle.Agreement, outsideStation);
         var insideArchive = await Archives.ArchiveTestData.AddDirect(app, Guid.Parse(headStation));
         var outsideArchive = await Archives.ArchiveTestData.AddDirect(app, outsideStation);
+        var insideAsset = await Assets.AssetApiTests.AddDirect(app, Guid.Parse(headStation));
+        var outsideAsset = await Assets.AssetApiTests.AddDirect(app, outsideStation);
         return new Dictionary<string, Samples>(services)
         {
             ["budgets.id"] = new(insideBudget.Budget.ToString(), outsideBudget.Budget.ToString()),
@@ -201,6 +203,9 @@ public sealed class AuthorizationMatrixTests
             ["handovers.id"] = new(insideHandover.ToString(), outsideHandover.ToString()),
             ["archives.id"] = new(insideArchive.Archive.ToString(), outsideArchive.Archive.ToString()),
             ["archives.loanId"] = new(insideArchive.Loan.ToString(), outsideArchive.Loan.ToString()),
+            ["assets.id"] = new(insideAsset.ToString(), outsideAsset.ToString()),
+            ["asset-checks.id"] = new((await Assets.AssetApiTests.AddCheckDirect(app, Guid.Parse(headStation), insideAsset)).ToString(),
+                (await Assets.AssetApiTests.AddCheckDirect(app, outsideStation, outsideAsset)).ToString()),
             ["contractor-checks.id"] = check,
             ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
                 (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),

@@ -125,6 +125,10 @@ public static class Permissions
     public const string ArchivesManage = "archives.manage";
     /// <summary>Destroy an archive whose retention ended, on the county bureau's approval (the bureau records it).</summary>
     public const string ArchivesDestroy = "archives.destroy";
+    /// <summary>Read the fixed-asset register and check-ups of the stations in scope (docs/requirements/books.md §2).</summary>
+    public const string AssetsRead = "assets.read";
+    /// <summary>Register assets, record check-ups (盘点) and disposals.</summary>
+    public const string AssetsWrite = "assets.write";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -187,5 +191,8 @@ public static class Permissions
         [ArchivesWrite] = [Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
         [ArchivesManage] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
         [ArchivesDestroy] = [Roles.BureauOfficer],
+        // Fixed assets (Shenmu 第二十二条): the station keeps the register and counts; the bureau and township read it.
+        [AssetsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [AssetsWrite] = [Roles.ContractorManager, Roles.StationHead],
     };
 }

@@ -81,7 +81,9 @@ public static class Navigation
             }
             if (user.Can(Permissions.ArchivesRead))
             {
-                groups.Add(new NavGroup("站务", [new NavItem("档案", "/Archives/Index", "book", "/Archives")]));
+                var books = new List<NavItem> { new("档案", "/Archives/Index", "book", "/Archives") };
+                if (user.Can(Permissions.AssetsRead)) books.Add(new NavItem("固定资产", "/Assets/Index", "list", "/Assets"));
+                groups.Add(new NavGroup("站务", books));
             }
             if (user.Can(Permissions.ComplaintsRead))
             {
