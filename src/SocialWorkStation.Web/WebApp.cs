@@ -291,5 +291,7 @@ public static class WebApp
         Features.Public.PublicEndpoints.Map(api);
         Features.Complaints.ComplaintEndpoints.Map(api);
         Features.Incidents.IncidentEndpoints.Map(api);
+        Features.Archives.ArchiveEndpoints.Map(api);
+        Features.Assets.AssetEndpoints.Map(api);
     }
 }

@@ -48,6 +48,11 @@ public sealed record PolicyProfile
     public Complaints.ComplaintRules? Complaints { get; init; }
     /// <summary>Urgent reports' routes and the county's documents (docs/requirements/incidents.md); absent: IncidentRules defaults.</summary>
     public Incidents.IncidentRules? Incidents { get; init; }
+    /// <summary>The station's books: archive retention, required management rules (docs/requirements/books.md); absent: BookRules defaults.</summary>
+    public Archives.BookRules? Books { get; init; }
+
+    /// <summary>The books rules, or the platform defaults when the profile has none.</summary>
+    public Archives.BookRules BookRules => Books ?? new Archives.BookRules();
 
     /// <summary>The share of the expected pace below which a standard is far behind (default when the profile says nothing).</summary>
     public Sourced<decimal> FarBehindBelow => Pace?.FarBehindBelow ?? PaceRules.DefaultFarBehindBelow;
@@ -136,6 +141,7 @@ public sealed record PolicyProfile
             ? new Sourced<string[]>(ur.Value.Select(r => $"{Domain.Incidents.IncidentLabels.Need(r.Need)}→{Domain.Incidents.IncidentLabels.Receiver(r.To)}").ToArray(), ur.Source, ur.Interpretation)
             : new Sourced<string[]>([Domain.Incidents.IncidentLabels.Receiver(Domain.Incidents.IncidentRules.DefaultReceiver.Value)], Domain.Incidents.IncidentRules.DefaultReceiver.Source, Domain.Incidents.IncidentRules.DefaultReceiver.Interpretation));
         yield return Entry("incidents.countyDocuments", "县级须制定的文件", Incidents?.CountyDocuments);
+        yield return Entry("books.archiveRetentionYears", "档案最短保管期限（年）", BookRules.Retention);
     }
 
     /// <summary>

@@ -238,6 +238,25 @@ public static class OpenApiSetup
         ["POST /api/v1/incidents/{id}/close"] = """{"closedOn": "2026-11-20", "closure": "老人出院回家，社工每周电话问候", "version": 2}""",
         ["POST /api/v1/incidents/{id}/acknowledge"] = """{"version": 1}""",
         ["POST /api/v1/county-documents"] = """{"countyCode": "430121", "name": "应急预案", "title": "长沙县乡镇社会工作服务站突发事件应急预案", "fileNumber": "长县民发〔2026〕12号", "adoptedOn": "2026-03-01"}""",
+        ["POST /api/v1/stations/{id}/archives"] = """
+            {"category": "service", "year": 2026, "title": "2026年营根镇困境儿童个案服务档案", "carrier": "both", "paperLocation": "档案柜2号第3层第5盒", "retentionYears": 5, "note": "含个案服务记录12份"}
+            """,
+        ["PUT /api/v1/stations/{id}/archives/archivist"] = """{"userName": "worker", "version": 0}""",
+        ["PUT /api/v1/archives/{id}"] = """{"title": "2026年营根镇困境儿童个案服务档案（上册）", "carrier": "both", "paperLocation": "档案柜2号第3层第5盒", "retentionYears": 5, "version": 1}""",
+        ["POST /api/v1/archives/{id}/loans"] = """{"borrower": "县民政局 王民政", "purpose": "年度评估查阅", "borrowedOn": "2026-11-02", "dueOn": "2026-11-09", "version": 1}""",
+        ["POST /api/v1/archives/{id}/loans/{loanId}/return"] = """{"returnedOn": "2026-11-09", "version": 2}""",
+        ["POST /api/v1/stations/{id}/assets"] = """
+            {"name": "联想台式电脑", "category": "电子设备", "value": 4299.00, "acquiredOn": "2026-03-15", "fundingSource": "县财政社工站项目经费", "location": "社工室", "custodian": "符海燕"}
+            """,
+        ["PUT /api/v1/assets/{id}"] = """
+            {"name": "联想台式电脑", "category": "电子设备", "value": 4299.00, "acquiredOn": "2026-03-15", "fundingSource": "县财政社工站项目经费", "location": "档案室", "custodian": "黄晓梅", "version": 1}
+            """,
+        ["POST /api/v1/assets/{id}/dispose"] = """{"reason": "主板损坏无法维修，报废", "approval": "营根镇人民政府 李镇干 审批", "disposedOn": "2026-11-10", "version": 2}""",
+        ["POST /api/v1/stations/{id}/asset-checks"] = """
+            {"checkedOn": "2026-06-30", "checkedBy": "黄晓梅、符海燕", "note": "半年盘点",
+             "items": [{"assetId": "01a213b6-60ce-7c3d-9a4b-2f6e8d1c5a31", "result": "found"}, {"assetId": "01a213b6-60ce-7c3d-9a4b-2f6e8d1c5a32", "result": "damaged", "note": "屏幕碎裂"}]}
+            """,
+        ["POST /api/v1/archives/{id}/destroy"] = """{"approval": "琼民政〔2030〕12号", "note": "保管期满，经县民政局批准，碎纸机销毁，二人监销", "version": 3}""",
         ["PUT /api/v1/stations/{id}/disclosure"] = """
             {"serviceDirectory": "1. 困难群众走访与需求评估\n2. 独居老人探访", "serviceGuide": "工作日来站登记，或拨打站点电话预约上门。", "serviceListFiledOn": "2026-02-10", "version": 1}
             """,

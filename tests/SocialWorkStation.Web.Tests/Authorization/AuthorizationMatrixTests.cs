@@ -192,12 +192,21 @@ public sealed class AuthorizationMatrixTests
         var insideHandover = await Agreements.HandoverTestData.AddDirect(app, Guid.Parse(headStation), ledongContractor, demoContractor);
         var outsideHandover = await Agreements.HandoverTestData.AddDirect(app, outsideStation, ledongContractor, demoContractor);
         var outsideBudget = await Budgets.BudgetTestData.AddDirect(app, outsideCycle.Agreement, outsideStation);
+        var insideArchive = await Archives.ArchiveTestData.AddDirect(app, Guid.Parse(headStation));
+        var outsideArchive = await Archives.ArchiveTestData.AddDirect(app, outsideStation);
+        var insideAsset = await Assets.AssetApiTests.AddDirect(app, Guid.Parse(headStation));
+        var outsideAsset = await Assets.AssetApiTests.AddDirect(app, outsideStation);
         return new Dictionary<string, Samples>(services)
         {
             ["budgets.id"] = new(insideBudget.Budget.ToString(), outsideBudget.Budget.ToString()),
             ["spending.id"] = new(insideBudget.Spending.ToString(), outsideBudget.Spending.ToString()),
             ["handovers.id"] = new(insideHandover.ToString(), outsideHandover.ToString()),
             ["implementation-plans.id"] = new((await Agreements.PlanTestData.AddDirect(app, "469030", Random.Shared.Next(1000, 9999))).ToString(), (await Agreements.PlanTestData.AddDirect(app, "469027", Random.Shared.Next(1000, 9999))).ToString()),
+            ["archives.id"] = new(insideArchive.Archive.ToString(), outsideArchive.Archive.ToString()),
+            ["archives.loanId"] = new(insideArchive.Loan.ToString(), outsideArchive.Loan.ToString()),
+            ["assets.id"] = new(insideAsset.ToString(), outsideAsset.ToString()),
+            ["asset-checks.id"] = new((await Assets.AssetApiTests.AddCheckDirect(app, Guid.Parse(headStation), insideAsset)).ToString(),
+                (await Assets.AssetApiTests.AddCheckDirect(app, outsideStation, outsideAsset)).ToString()),
             ["contractor-checks.id"] = check,
             ["reports.id"] = new((await Reports.ReportTestData.AddDirect(app, Guid.Parse(headStation), "469030100", "2019-01", "hainan-qiongzhong")).ToString(),
                 (await Reports.ReportTestData.AddDirect(app, outsideStation, "469027105", "2019-01")).ToString()),

@@ -129,6 +129,18 @@ public static class Permissions
     public const string IncidentsAcknowledge = "incidents.acknowledge";
     /// <summary>Record the county documents the profile asks for (Hunan 八（二）: 退出机制、应急预案).</summary>
     public const string CountyDocumentsManage = "county-documents.manage";
+    /// <summary>Read the archive catalogue of the stations in scope (docs/requirements/books.md §1).</summary>
+    public const string ArchivesRead = "archives.read";
+    /// <summary>Register archive entries, attach their electronic copies, record loans and returns.</summary>
+    public const string ArchivesWrite = "archives.write";
+    /// <summary>Designate the station's archivist (and lend or take back in their stead).</summary>
+    public const string ArchivesManage = "archives.manage";
+    /// <summary>Destroy an archive whose retention ended, on the county bureau's approval (the bureau records it).</summary>
+    public const string ArchivesDestroy = "archives.destroy";
+    /// <summary>Read the fixed-asset register and check-ups of the stations in scope (docs/requirements/books.md §2).</summary>
+    public const string AssetsRead = "assets.read";
+    /// <summary>Register assets, record check-ups (盘点) and disposals.</summary>
+    public const string AssetsWrite = "assets.write";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -193,5 +205,14 @@ public static class Permissions
         [IncidentsWrite] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker, Roles.VillageWorker],
         [IncidentsAcknowledge] = [Roles.BureauOfficer, Roles.TownshipOfficer],
         [CountyDocumentsManage] = [Roles.BureauOfficer],
+        // Archives are the station's own books (Ledong 六、（三）, Shenmu 第二十三条): its staff keep them, the contractor's manager
+        // answers for them, the bureau and the township read them; destruction rests on the county bureau's approval (books.md §1).
+        [ArchivesRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [ArchivesWrite] = [Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [ArchivesManage] = [Roles.BureauOfficer, Roles.ContractorManager, Roles.StationHead],
+        [ArchivesDestroy] = [Roles.BureauOfficer],
+        // Fixed assets (Shenmu 第二十二条): the station keeps the register and counts; the bureau and township read it.
+        [AssetsRead] = [Roles.BureauOfficer, Roles.TownshipOfficer, Roles.ContractorManager, Roles.StationHead, Roles.SocialWorker],
+        [AssetsWrite] = [Roles.ContractorManager, Roles.StationHead],
     };
 }

@@ -124,6 +124,8 @@ public static class HandOver
             Item("groups", "进行中的小组", await db.Groups.Where(g => platforms.Contains(g.StationId) && g.Stage != GroupStage.Ending).OrderBy(g => g.Id).Select(g => g.Id).ToListAsync(ct)),
             Item("volunteers", "志愿者", await db.Volunteers.Where(v => platforms.Contains(v.StationId)).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(ct)),
             Item("attachments", "附件", await db.Attachments.Where(a => platforms.Contains(a.StationId) && a.DeletedAt == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct)),
+            Item("archives", "档案（未销毁）", await db.Set<Archives.ArchiveFile>().Where(a => platforms.Contains(a.StationId) && a.DestroyedOn == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct)),
+            Item("assets", "固定资产（在用）", await db.Set<Assets.FixedAsset>().Where(a => platforms.Contains(a.StationId) && a.DisposedOn == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct)),
             Item("budgets", "站点预算", await db.Set<Budgets.Budget>().Where(b => platforms.Contains(b.StationId)).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(ct)),
         ];
     }

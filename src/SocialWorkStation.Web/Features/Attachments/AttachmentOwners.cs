@@ -47,6 +47,7 @@ public static class AttachmentOwners
         new("agreement", "服务协议（签署文本）", Permissions.AgreementsManage, Agreements.AgreementAccess.VisibleStation),
         new(Agreements.ImplementationPlans.OwnerType, "年度实施计划", Permissions.PlansManage, Agreements.ImplementationPlans.VisibleStation),
         StationRecord<Evaluations.RectificationItem>(Evaluations.Rectifications.OwnerType, "评估整改", Permissions.RectificationsReport),
+        StationRecord<Archives.ArchiveFile>(Archives.ArchiveUseCases.OwnerType, "档案（电子件）", Permissions.ArchivesWrite),
         StationRecord<Evaluations.EvaluationEvidence>(Evaluations.EvaluationEvidences.OwnerType, "评估佐证材料", Permissions.EvaluationsScore) with { MayRead = Evaluations.EvaluationEvidences.MayRead },
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 

@@ -80,6 +80,12 @@ public static class Navigation
                 groups.Add(new NavGroup("项目", [new NavItem("项目周期与协议", "/Agreements/Index", "book", "/Agreements"),
                     .. user.Can(Permissions.PlansRead) ? [new NavItem("年度实施计划", "/Agreements/Plans", "list", "/Plans")] : Array.Empty<NavItem>()]));
             }
+            if (user.Can(Permissions.ArchivesRead))
+            {
+                var books = new List<NavItem> { new("档案", "/Archives/Index", "book", "/Archives") };
+                if (user.Can(Permissions.AssetsRead)) books.Add(new NavItem("固定资产", "/Assets/Index", "list", "/Assets"));
+                groups.Add(new NavGroup("站务", books));
+            }
             if (user.Can(Permissions.ComplaintsRead))
             {
                 groups.Add(new NavGroup("监督", [new NavItem("投诉建议", "/Complaints/Index", "audit", "/Complaints")]));
