@@ -144,6 +144,10 @@ public static class PolicyProfileParser
         if (p.Incidents is { } incidents)
         {
             foreach (var (field, problem) in Incidents.IncidentRulesValidation.Problems(incidents))
+            {
+                throw new PolicyProfileException(file, field, problem);
+            }
+        }
         if (p.Books is { } books)
         {
             foreach (var (field, problem) in Archives.BookRulesValidation.Problems(books))
