@@ -104,7 +104,8 @@ public static class SaveStation
         for (var i = 0; i < (input.Rooms?.Count ?? 0); i++)
         {
             if (input.Rooms![i].Name is { Length: > 50 }) errors.Add($"rooms[{i}].name", "功能室名称不能超过50个字");
-            if (input.Rooms[i].Area is < 0) errors.Add($"rooms[{i}].area", "面积不能为负数");
+            // The column holds 10 digits with 2 decimals: a larger area would fail at the database instead of here.
+            if (input.Rooms[i].Area is < 0 or > 100000) errors.Add($"rooms[{i}].area", "功能室面积应在0到100000平方米之间");
         }
         for (var i = 0; i < (input.Equipment?.Count ?? 0); i++)
         {
