@@ -94,10 +94,10 @@ public sealed record SampleRule(decimal Share, int Min, int Max);
 /// </summary>
 public sealed record EvaluationRules
 {
-    public static readonly Sourced<int> DefaultPrecision = new(2, "平台默认（docs/requirements/domain.md §10 评估计分）",
+    public static readonly Sourced<int> DefaultPrecision = new(2, "平台默认（评估计分）",
         "各方得分与综合得分均保留两位小数，四舍五入一次后再判定等级。");
 
-    public static readonly Sourced<SampleRule> DefaultSample = new(new SampleRule(0.1m, 5, 30), "平台默认（docs/requirements/domain.md §10 评估计分）",
+    public static readonly Sourced<SampleRule> DefaultSample = new(new SampleRule(0.1m, 5, 30), "平台默认（评估计分）",
         "资料查阅按站点服务对象档案数的10%随机抽取，至少5份、至多30份（不足5份全部抽取），随机种子与抽样结果留存，可复核。");
 
     public static readonly Sourced<decimal> DefaultWeakBelow = new(0.6m, "平台默认（文件未规定整改线）",
