@@ -52,24 +52,41 @@ public sealed class DevelopmentKeys(IHostEnvironment env, TimeProvider clock) : 
     {
         if (File.Exists(path))
         {
-            return JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} 无法读取");
+            return Read(path);
         }
         var file = new KeyFile("dev-" + clock.GetUtcNow().ToString("yyyyMMdd"), new Dictionary<string, string>(), NewKey());
         file.Keys[file.ActiveKeyId] = NewKey();
-        Write(path, file);
-        return file;
+        // Several hosts may start at once on a fresh checkout (the test projects run side by side): the first file
+        // written wins and every other host reads it, so they all share one key and none fails on the other's file.
+        var tmp = WriteTemporary(path, file);
+        try
+        {
+            File.Move(tmp, path, overwrite: false);
+            return file;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(tmp);
+            return Read(path);
+        }
     }
 
-    public static void Write(string path, KeyFile file)
+    private static KeyFile Read(string path) =>
+        JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path)) ?? throw new InvalidOperationException($"{path} 无法读取");
+
+    public static void Write(string path, KeyFile file) => File.Move(WriteTemporary(path, file), path, overwrite: true);
+
+    /// <summary>The file written beside its place under a name of its own, readable by the owner only.</summary>
+    private static string WriteTemporary(string path, KeyFile file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var tmp = path + ".tmp";
+        var tmp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(tmp, JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        File.Move(tmp, path, overwrite: true);
+        return tmp;
     }
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
