@@ -36,6 +36,21 @@ public sealed record ProgressPeriod(PeriodKind Kind, int Year, DateOnly From, Da
         new(PeriodKind.YearToDate, year, new DateOnly(year, 1, 1),
             asOf.Year > year ? new DateOnly(year, 12, 31) : asOf.Year < year ? new DateOnly(year, 1, 1) : asOf);
 
+    /// <summary>The years a period may name (the platform's working-day calendar and the records lie inside them).</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
+    /// <summary>
+    /// Why <paramref name="text"/> is not a period, in Chinese for the user: a well-formed period whose year is out of
+    /// range says so instead of calling the format wrong.
+    /// </summary>
+    public static string Problem(string? text)
+    {
+        var head = (text ?? "").Trim().Split('-')[0];
+        return head.Length == 4 && int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is < FirstYear or > LastYear
+            ? $"年份应在{FirstYear}年到{LastYear}年之间，收到的是{year}年"
+            : "期间格式应为 2026、2026-Q1、2026-03 或 2026-ytd";
+    }
+
     /// <summary>
     /// Reads "2026", "2026-Q3", "2026-07" or "2026-ytd" (year to <paramref name="asOf"/>); null when it is none of them.
     /// </summary>
@@ -46,7 +61,7 @@ public sealed record ProgressPeriod(PeriodKind Kind, int Year, DateOnly From, Da
             return OfYear(asOf.Year);
         }
         var parts = text.Trim().Split('-');
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < FirstYear or > LastYear)
         {
             return null;
         }

@@ -8,6 +8,19 @@ namespace SocialWorkStation.Domain.Tests.Progress;
 public class PaceTests
 {
     [Theory]
+    [InlineData("1999", true, false)]
+    [InlineData("2101-Q1", true, false)]
+    [InlineData("2000", false, true)]
+    [InlineData("2100-12", false, true)]
+    [InlineData("2026-13", false, false)]
+    [InlineData("abc", false, false)]
+    public void A_year_out_of_range_is_named_as_such_not_as_a_wrong_format(string text, bool yearOutOfRange, bool parses)
+    {
+        Assert.Equal(parses, ProgressPeriod.Parse(text, new DateOnly(2026, 11, 25)) is not null);
+        Assert.Equal(yearOutOfRange, ProgressPeriod.Problem(text).StartsWith("年份应在2000年到2100年之间", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("2026", "2026-01-01", "2026-12-31", PeriodKind.Year)]
     [InlineData("2026-Q1", "2026-01-01", "2026-03-31", PeriodKind.Quarter)]
     [InlineData("2026-q4", "2026-10-01", "2026-12-31", PeriodKind.Quarter)]

@@ -93,7 +93,7 @@ public static class GetProgress
         var period = ProgressPeriod.Parse(q.Period, asOf);
         if (period is null)
         {
-            new Errors().Add("period", "期间格式应为 2026、2026-Q1、2026-03 或 2026-ytd").ThrowIfAny();
+            new Errors().Add("period", ProgressPeriod.Problem(q.Period)).ThrowIfAny();
         }
         var p = period!;
         var expected = Pace.ExpectedShare(p, asOf);
