@@ -186,7 +186,7 @@ public sealed class HandoverApiTests
             var c = new Case
             {
                 StationId = station, RecipientId = rows[i].Id, WorkerId = worker.Id, OpenedOn = new DateOnly(2026, 3, 1), Stage = i == openCases ? CaseStage.Closed : CaseStage.Intervention,
-                StageSince = new DateOnly(2026, 3, 1), CreatedAt = DateTime.UtcNow,
+                StageSince = new DateOnly(2026, 3, 1), CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
             };
             db.Add(c);
             if (i < openCases) open.Add(c.Id);

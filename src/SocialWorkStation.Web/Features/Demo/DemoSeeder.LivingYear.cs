@@ -95,9 +95,8 @@ public static partial class DemoSeeder
         }
         AddEarlierContractorChecks(db, stations, termStart, today, now);
         var head = stations.First(s => s.Id == headStationId);
-        var headRecipients = await db.Recipients.Where(r => r.StationId == headStationId).OrderBy(r => r.Id).Take(40).ToListAsync();
         var headVillages = villages.Where(v => v.ParentCode == head.RegionCode).Select(v => v.Code).ToList();
-        AddStationSupport(db, head, headRecipients, headVillages, today, now);
+        AddStationSupport(db, head, headVillages, today, now);
         await db.SaveChangesAsync();
 
         await SeedEvaluationRoundAsync(sp, db, today);
@@ -305,7 +304,7 @@ public static partial class DemoSeeder
     }
 
     /// <summary>The 营根镇 station's resources, a needs survey and a featured case the bureau approved for publication.</summary>
-    private static void AddStationSupport(AppDbContext db, Platform head, IReadOnlyList<Recipient> recipients, IReadOnlyList<string> villages, DateOnly today, DateTime now)
+    private static void AddStationSupport(AppDbContext db, Platform head, IReadOnlyList<string> villages, DateOnly today, DateTime now)
     {
         db.Add(new Resource
         {
@@ -336,7 +335,6 @@ public static partial class DemoSeeder
             Body = "社工在走访中发现一位独居老人长期闭门不出。社工连续上门建立信任，链接村医定期健康监测，组织邻居结对守望。三个月后，老人开始参加站点组织的长者小组活动。",
             CreatedAt = now, PublishedAt = now, PublishedBy = "bureau",
         });
-        _ = recipients;
     }
 
     /// <summary>

@@ -25,24 +25,22 @@ public sealed class EvaluationHomeQueue(AppDbContext db, TimeProvider clock) : I
         }
         var today = ChinaTime.Today(clock);
         var scope = user.Scope();
-        var rounds = await db.Set<EvaluationRound>().AsNoTracking().VisibleTo(scope)
-            .Where(r => r.Status == RoundStatus.Open && r.StartsOn <= today && r.EndsOn >= today)
-            .OrderBy(r => r.EndsOn).Take(10)
-            .Select(r => new { r.Id, r.Title, r.EndsOn, r.Parties, Stations = r.Stations.Select(s => s.StationId).ToList() })
-            .ToListAsync(ct);
         var api = EvaluationLabels.ToApi(party);
-        var items = new List<HomeQueueItem>();
-        foreach (var r in rounds.Where(r => r.Parties.Split(',').Contains(api)))
-        {
-            var mine = scope.Kind == ScopeKind.Station ? r.Stations.Where(s => s == scope.StationId).ToList()
-                : await db.Platforms.VisibleTo(scope).Where(p => r.Stations.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-            var submitted = await db.Set<EvaluationSheet>().CountAsync(s => s.RoundId == r.Id && s.Party == party && s.SubmittedAt != null && mine.Contains(s.StationId), ct);
-            if (mine.Count > submitted)
+        var visible = db.Platforms.VisibleTo(scope).Select(p => p.Id);
+        // Per open round in its dates: the user's stations in it and how many of them this party has submitted, in one query.
+        var rounds = await db.Set<EvaluationRound>().AsNoTracking().VisibleTo(scope)
+            .Where(r => r.Status == RoundStatus.Open && r.StartsOn <= today && r.EndsOn >= today && ("," + r.Parties + ",").Contains("," + api + ","))
+            .OrderBy(r => r.EndsOn).Take(10)
+            .Select(r => new
             {
-                items.Add(new HomeQueueItem($"{r.Title}待评分", $"还有 {mine.Count - submitted} 个站点未提交评分，{r.EndsOn:yyyy-MM-dd}截止",
-                    $"/Evaluations/Round/{r.Id}", r.EndsOn.DayNumber - today.DayNumber <= 3 ? StatusKind.Severe : StatusKind.Behind));
-            }
-        }
+                r.Id, r.Title, r.EndsOn,
+                Mine = r.Stations.Count(s => visible.Contains(s.StationId)),
+                Submitted = db.Set<EvaluationSheet>().Count(s => s.RoundId == r.Id && s.Party == party && s.SubmittedAt != null && visible.Contains(s.StationId)),
+            })
+            .ToListAsync(ct);
+        var items = rounds.Where(r => r.Mine > r.Submitted).Select(r => new HomeQueueItem($"{r.Title}待评分",
+            $"还有 {r.Mine - r.Submitted} 个站点未提交评分，{r.EndsOn:yyyy-MM-dd}截止", $"/Evaluations/Round/{r.Id}",
+            r.EndsOn.DayNumber - today.DayNumber <= 3 ? StatusKind.Severe : StatusKind.Behind)).ToList();
         return items.Count == 0 ? null : new HomeQueueSection("评估评分", items, "/Evaluations");
     }
 }
